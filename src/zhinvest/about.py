@@ -1,0 +1,18 @@
+"""One place for the package's facts: version and the label sets."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+#: Labels of numeric entities, produced by rule components with normalised values.
+NUMERIC_LABELS: tuple[str, ...] = ("MONEY", "AREA", "PROJECT_COUNT")
+#: Labels of named entities.
+NAME_LABELS: tuple[str, ...] = ("ORG", "LOC", "PERSON")
+#: Every entity label of SPEC v1, in report order.
+LABELS: tuple[str, ...] = NUMERIC_LABELS + NAME_LABELS
+#: Relation types of SPEC v1.
+RELATION_TYPES: tuple[str, ...] = ("INVESTMENT", "PROJECT_SUMMARY", "LOCATED_IN")
+#: Qualifiers of numeric entities (SPEC "Qualifier words").
+QUALIFIERS: tuple[str, ...] = ("exact", "over", "under", "about", "at_least", "magnitude")
+#: Project stages of relations.
+STAGES: tuple[str, ...] = ("planned", "signed", "started", "landed")

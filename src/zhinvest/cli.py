@@ -1,0 +1,124 @@
+"""The ``zhinvest`` command line: a thin layer over the library's functions.
+
+Each command calls a function that returns data and prints it. Bad input never ends in a
+traceback: each failing file gets one line on stderr, the others are still processed, and
+the exit code is 1 when anything failed (2 for a usage error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .about import __version__
+from .errors import Errors, InputError, ZhinvestError
+from .schema import Document
+
+#: File endings read when a folder is given.
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xhtml", ".text")
+
+
+def iter_inputs(items: Sequence[str]) -> Iterator[tuple[str, object]]:
+    """``(name, path-or-bytes)`` for every file, folder member (sorted) and ``-`` (stdin)."""
+    for item in items:
+        if item == "-":
+            yield "<stdin>", sys.stdin.buffer.read()
+            continue
+        path = Path(item)
+        if path.is_dir():
+            members = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+            if not members:
+                yield item, InputError(Errors.E002.format(name=item))
+            for member in members:
+                yield str(member), member
+        else:
+            yield item, path
+
+
+def _stderr(message: str) -> None:
+    print(f"zhinvest: {message}", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+
+    try:
+        pipeline = Pipeline(segmenter=args.segmenter)
+    except ZhinvestError as error:
+        _stderr(str(error))
+        return 2
+    failures = 0
+    collected: list[Document] = []
+    for name, obj in iter_inputs(args.inputs):
+        try:
+            if isinstance(obj, Exception):
+                raise obj
+            if isinstance(obj, bytes):
+                document = pipeline(obj, name=name, doc_id="stdin")
+            else:
+                document = pipeline(obj)
+        except ZhinvestError as error:
+            failures += 1
+            _stderr(str(error))
+            continue
+        except Exception as error:  # noqa: BLE001 - one bad file must not end the batch
+            failures += 1
+            _stderr(f"{name}: internal error ({type(error).__name__}: {error}); please report it")
+            continue
+        if args.format == "jsonl":
+            sys.stdout.write(document.to_json() + "\n")
+            sys.stdout.flush()
+        elif args.format == "table":
+            sys.stdout.write(entity_table(document) + "\n")
+        else:
+            collected.append(document)
+    if args.format == "json":
+        payload = [json.loads(d.to_json()) for d in collected]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    return 1 if failures else 0
+
+
+def entity_table(document: Document) -> str:
+    """A readable listing of a document's entities."""
+    lines = [f"# {document.id}  {document.metadata.title or ''}".rstrip()]
+    for entity in document.entities:
+        value = "" if entity.value is None else str(entity.value)
+        extra = " ".join(x for x in (entity.currency, entity.unit, entity.qualifier) if x)
+        lines.append(f"{entity.start:>6}-{entity.end:<6} {entity.label:<14} {entity.text:<20} {value} {extra}".rstrip())
+    if not document.entities:
+        lines.append("(no entities)")
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="zhinvest", description="Structured data from Chinese investment news.")
+    parser.add_argument("--version", action="version", version=f"zhinvest {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="extract entities from files, folders or stdin (-)")
+    extract.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="files, folders, or - for stdin")
+    extract.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    extract.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
+    extract.set_defaults(func=cmd_extract)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stderr.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

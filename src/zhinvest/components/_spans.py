@@ -1,0 +1,118 @@
+"""Character-aligned mentions, shared by every zhinvest component.
+
+Components find mentions on ``doc.text`` by character offsets, whatever the tokenizer's
+segmentation (char, jieba, pkuseg), and store them in ``doc._.zhinvest_mentions`` as plain
+dicts (msgpack-serialisable, so docs cross process boundaries in ``nlp.pipe(n_process=…)``).
+They also set ``doc.ents`` where a mention lines up with tokens, so spaCy tools (displaCy,
+scorers) see them; the character list stays the source of truth.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypedDict
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..numbers import Lexicon, lexicon
+
+MENTIONS = "zhinvest_mentions"
+
+if not Doc.has_extension(MENTIONS):
+    Doc.set_extension(MENTIONS, default=None)
+
+
+class Mention(TypedDict, total=False):
+    """One mention: half-open character offsets, a label and the normalised fields."""
+
+    start: int
+    end: int
+    label: str
+    value: str | int | None  # Decimal as str for MONEY / AREA, int for PROJECT_COUNT
+    currency: str | None
+    unit: str | None
+    qualifier: str | None
+    component: str
+
+
+def get_mentions(doc: Doc) -> list[Mention]:
+    mentions = doc._.get(MENTIONS)
+    if mentions is None:
+        mentions = []
+        doc._.set(MENTIONS, mentions)
+    return mentions
+
+
+def add_mentions(doc: Doc, mentions: Iterable[Mention], overwrite_ents: bool = False) -> None:
+    """Add mentions to the doc's list and, where they align with tokens, to ``doc.ents``."""
+    stored = get_mentions(doc)
+    spans: list[Span] = []
+    for mention in mentions:
+        stored.append(mention)
+        span = doc.char_span(mention["start"], mention["end"], label=mention["label"], alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    if not spans:
+        return
+    if overwrite_ents:
+        doc.ents = filter_spans(spans + list(doc.ents))
+    else:
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        free = [span for span in spans if not any(i in taken for i in range(span.start, span.end))]
+        doc.ents = list(doc.ents) + filter_spans(free)
+
+
+def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+class LexiconComponent:
+    """Base of the rule components: a name, the numeric lexicon, and its serialisation."""
+
+    def __init__(self, nlp: Any, name: str, overwrite_ents: bool = False) -> None:
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+        self.lexicon: Lexicon = lexicon()
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
+        """Replace the default tables, as ``[initialize.components.NAME]`` settings or arguments."""
+        if units is not None or qualifiers is not None:
+            self.lexicon = Lexicon.load(units, qualifiers)
+
+    def _tables(self) -> dict[str, dict[str, Any]]:
+        lex = self.lexicon
+        units = {
+            "digits": lex.digits,
+            "small_units": lex.small_units,
+            "big_units": lex.big_units,
+            "approximators": lex.approximators,
+            "currencies": lex.currencies,
+            "not_currency_after_yuan": lex.not_currency_after_yuan,
+            "area_units": lex.area_units,
+            "area_units_needing_big_multiplier": list(lex.area_units_needing_big_multiplier),
+            "area_value_places": lex.area_value_places,
+            "project_classifiers": lex.project_classifiers,
+        }
+        qualifiers = {
+            "before": lex.qualifiers_before,
+            "after": lex.qualifiers_after,
+            "bare_threshold_after": lex.bare_threshold_after,
+            "compound_exceptions": list(lex.compound_exceptions),
+        }
+        return {"units": units, "qualifiers": qualifiers}
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, table in self._tables().items():
+            (path / f"{name}.json").write_text(json.dumps(table, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LexiconComponent":
+        path = Path(path)
+        units = json.loads((path / "units.json").read_text(encoding="utf-8"))
+        qualifiers = json.loads((path / "qualifiers.json").read_text(encoding="utf-8"))
+        self.lexicon = Lexicon.load(units, qualifiers)
+        return self

@@ -1,0 +1,155 @@
+"""``zhinvest_money``: MONEY mentions with exact values, currencies and qualifiers.
+
+Finds, on the doc's text:
+- a numeral with a currency unit (``4898亿元``, ``1.1万亿元``, ``5亿美元``, ``14.2亿元``),
+  ranges giving one mention per bound (``10亿—50亿元``, ``3到5亿元``);
+- a bare 亿 amount used as money (``产业规模突破5000亿``): a numeral ending in 亿, not
+  followed by a measure word, in a clause with a money cue word (``data/money_cues.json``);
+- magnitude words (``百亿级``) and a bare ``亿元`` threshold (``亿元以上项目``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property
+from importlib.resources import files
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..numbers import Lexicon, lexicon, parse_money
+from ..schema import decimal_to_str
+from ._spans import LexiconComponent, Mention, add_mentions, overlaps
+
+#: Characters of context passed to the qualifier and range logic.
+CONTEXT = 12
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE_BREAK = re.compile(r"[。！？!?；;，,\n]")
+
+
+def load_money_cues() -> tuple[str, ...]:
+    data = json.loads(files("zhinvest").joinpath("data/money_cues.json").read_text(encoding="utf-8"))
+    return tuple(data["cues"])
+
+
+class MoneyFinder:
+    """The MONEY patterns of one lexicon; ``find(text)`` returns mentions."""
+
+    def __init__(self, lex: Lexicon | None = None, cues: tuple[str, ...] | None = None) -> None:
+        self.lex = lex or lexicon()
+        self.cues = cues if cues is not None else load_money_cues()
+
+    @cached_property
+    def amount(self) -> re.Pattern[str]:
+        lex = self.lex
+        return re.compile(
+            rf"(?P<n1>{lex.numeral})(?:\s?{lex.range_separator}\s?(?P<n2>{lex.numeral}))?"
+            rf"\s?(?P<cur>{lex.currency})(?![{re.escape(lex.not_currency_after_yuan)}])"
+        )
+
+    @cached_property
+    def bare_yi(self) -> re.Pattern[str]:
+        return re.compile(rf"(?P<n>{self.lex.numeral})")
+
+    @cached_property
+    def magnitude(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![{self.lex.cn_numeral_chars}\d])(?:[十百千]|万)?[亿億]元?级")
+
+    @cached_property
+    def threshold(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![{self.lex.cn_numeral_chars}\d.])[亿億]元(?=以上)")
+
+    def find(self, text: str) -> list[Mention]:
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int) -> None:
+            try:
+                quantity = parse_money(
+                    text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], self.lex
+                )
+            except ValueError:
+                return
+            mentions.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    label="MONEY",
+                    value=decimal_to_str(quantity.value),
+                    currency=quantity.currency,
+                    qualifier=quantity.qualifier,
+                    component="money",
+                )
+            )
+            taken.append((start, end))
+
+        for match in self.amount.finditer(text):
+            if not _has_digit(match.group("n1"), self.lex):
+                continue
+            if match.group("n2") is not None:
+                if not _has_digit(match.group("n2"), self.lex):
+                    continue
+                add(match.start("n1"), match.end("n1"))
+                add(match.start("n2"), match.end())
+            else:
+                add(match.start(), match.end())
+        for pattern in (self.magnitude, self.threshold):
+            for match in pattern.finditer(text):
+                if not overlaps(match.start(), match.end(), taken):
+                    add(match.start(), match.end())
+        for match in self.bare_yi.finditer(text):
+            start, end = match.span()
+            numeral = match.group("n")
+            if numeral[-1] not in "亿億" or not _has_digit(numeral, self.lex) or overlaps(start, end, taken):
+                continue
+            if self._is_bare_money(text, start, end):
+                add(start, end)
+        mentions.sort(key=lambda m: m["start"])
+        return mentions
+
+    def _is_bare_money(self, text: str, start: int, end: int) -> bool:
+        """``5000亿`` is money when no measure word follows and its clause speaks of money."""
+        following = text[end : end + 2]
+        if following and _CJK.match(following[0]) and not following.startswith(("的", "以上", "左右", "多", "余")):
+            return False
+        clause_start = start
+        while clause_start > 0 and not _CLAUSE_BREAK.match(text[clause_start - 1]) and start - clause_start < 30:
+            clause_start -= 1
+        clause = text[clause_start:start]
+        return any(cue in clause for cue in self.cues)
+
+
+def _has_digit(numeral: str, lex: Lexicon) -> bool:
+    return any(ch.isdigit() or ch in lex.digits or ch in lex.small_units for ch in numeral)
+
+
+class MoneyComponent(LexiconComponent):
+    """The ``zhinvest_money`` pipeline component."""
+
+    def __init__(self, nlp: Language, name: str = "zhinvest_money", overwrite_ents: bool = False) -> None:
+        super().__init__(nlp, name, overwrite_ents)
+        self.finder = MoneyFinder(self.lexicon)
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
+        super().initialize(get_examples, nlp=nlp, units=units, qualifiers=qualifiers)
+        self.finder = MoneyFinder(self.lexicon)
+
+    def from_disk(self, path: Any, *, exclude: Any = ()) -> "MoneyComponent":
+        super().from_disk(path, exclude=exclude)
+        self.finder = MoneyFinder(self.lexicon)
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents)
+        return doc
+
+
+@Language.factory(
+    "zhinvest_money",
+    assigns=["doc.ents", "doc._.zhinvest_mentions"],
+    default_config={"overwrite_ents": False},
+)
+def make_money_component(nlp: Language, name: str, overwrite_ents: bool) -> MoneyComponent:
+    return MoneyComponent(nlp, name, overwrite_ents=overwrite_ents)

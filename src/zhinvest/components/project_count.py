@@ -1,0 +1,128 @@
+"""``zhinvest_project_count``: PROJECT_COUNT mentions, counts of 项目.
+
+Three shapes, all over the doc's text (``data/project_count.json`` holds the words):
+- numeral + classifier + modifiers + 项目 (``216个重大产业项目``, ``3个先进制造业和投资平台项目``),
+  the modifiers free of verbs and other classifiers so the count does not reach across a clause;
+- 项目 + numeral + classifier (``签约项目28个``, ``项目有21个``), not followed by a time word;
+- items continuing such a count in the same sentence (``项目21个，制造业13个，服务业8个``).
+The span is numeral + classifier only (``216个``, ``580多个``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property
+from importlib.resources import files
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..numbers import Lexicon, lexicon, parse_count
+from ._spans import LexiconComponent, Mention, add_mentions, overlaps
+
+CONTEXT = 8
+_NO_PUNCT = r"[^，。、；：,;:！？!?\n（）()“”\"《》]"
+
+
+def load_project_words() -> dict[str, Any]:
+    return json.loads(files("zhinvest").joinpath("data/project_count.json").read_text(encoding="utf-8"))
+
+
+class ProjectCountFinder:
+    """The PROJECT_COUNT patterns of one lexicon; ``find(text)`` returns mentions."""
+
+    def __init__(self, lex: Lexicon | None = None, words: dict[str, Any] | None = None) -> None:
+        self.lex = lex or lexicon()
+        self.words = words or load_project_words()
+
+    @cached_property
+    def _parts(self) -> dict[str, str]:
+        w = self.words
+        return {
+            "noun": "(?:" + "|".join(map(re.escape, w["counted_nouns"])) + ")",
+            "cls": f"[{re.escape(self.lex.project_classifiers)}]",
+            "not_after": "(?!" + "|".join(w["not_count_after_classifier_patterns"]) + ")",
+            "verbs": "(?:" + "|".join(map(re.escape, sorted(w["count_verbs_before_number"], key=len, reverse=True))) + ")",
+        }
+
+    @cached_property
+    def before_noun(self) -> re.Pattern[str]:
+        p = self._parts
+        n = int(self.words["max_modifier_chars"])
+        modifier = rf"(?:{_NO_PUNCT}|、)"
+        return re.compile(rf"(?P<count>{self.lex.numeral}\s?{p['cls']}){p['not_after']}(?P<mod>{modifier}{{0,{n}}}?){p['noun']}")
+
+    @cached_property
+    def after_noun(self) -> re.Pattern[str]:
+        p = self._parts
+        return re.compile(rf"{p['noun']}(?:{p['verbs']}){{0,2}}\s?(?P<count>{self.lex.numeral}\s?{p['cls']}){p['not_after']}")
+
+    @cached_property
+    def continuation(self) -> re.Pattern[str]:
+        p = self._parts
+        n = int(self.words["max_continuation_chars"])
+        return re.compile(
+            rf"[，、；,;]{_NO_PUNCT}{{1,{n}}}?(?P<count>{self.lex.numeral}\s?{p['cls']}){p['not_after']}(?=[，、；,;。！？!?\n]|\Z)"
+        )
+
+    def find(self, text: str) -> list[Mention]:
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        breakers = tuple(self.words["modifier_breakers"])
+
+        def add(start: int, end: int) -> bool:
+            if overlaps(start, end, taken):
+                return False
+            try:
+                quantity = parse_count(text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], self.lex)
+            except ValueError:
+                return False
+            mentions.append(Mention(start=start, end=end, label="PROJECT_COUNT", value=quantity.value, qualifier=quantity.qualifier, component="project_count"))
+            taken.append((start, end))
+            return True
+
+        for match in self.before_noun.finditer(text):
+            if any(word in match.group("mod") for word in breakers):
+                continue
+            add(match.start("count"), match.end("count"))
+        for match in self.after_noun.finditer(text):
+            if add(match.start("count"), match.end("count")):
+                position = match.end("count")
+                while (follow := self.continuation.match(text, position)) is not None:
+                    if not add(follow.start("count"), follow.end("count")):
+                        break
+                    position = follow.end("count")
+        mentions.sort(key=lambda m: m["start"])
+        return mentions
+
+
+class ProjectCountComponent(LexiconComponent):
+    """The ``zhinvest_project_count`` pipeline component."""
+
+    def __init__(self, nlp: Language, name: str = "zhinvest_project_count", overwrite_ents: bool = False) -> None:
+        super().__init__(nlp, name, overwrite_ents)
+        self.finder = ProjectCountFinder(self.lexicon)
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
+        super().initialize(get_examples, nlp=nlp, units=units, qualifiers=qualifiers)
+        self.finder = ProjectCountFinder(self.lexicon)
+
+    def from_disk(self, path: Any, *, exclude: Any = ()) -> "ProjectCountComponent":
+        super().from_disk(path, exclude=exclude)
+        self.finder = ProjectCountFinder(self.lexicon)
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents)
+        return doc
+
+
+@Language.factory(
+    "zhinvest_project_count",
+    assigns=["doc.ents", "doc._.zhinvest_mentions"],
+    default_config={"overwrite_ents": False},
+)
+def make_project_count_component(nlp: Language, name: str, overwrite_ents: bool) -> ProjectCountComponent:
+    return ProjectCountComponent(nlp, name, overwrite_ents=overwrite_ents)

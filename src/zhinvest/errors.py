@@ -1,0 +1,49 @@
+"""Every user-facing error of zhinvest, with its message in one place.
+
+Errors raised for bad input derive from :class:`ZhinvestError`, so a caller (the CLI, a
+batch) can catch that one class, print ``str(error)`` as a one-line message and go on.
+"""
+
+from __future__ import annotations
+
+
+class ZhinvestError(Exception):
+    """Base class of the errors zhinvest raises on purpose."""
+
+
+class InputError(ZhinvestError, ValueError):
+    """An input that cannot be read as an article."""
+
+
+class FormatError(ZhinvestError, ValueError):
+    """An annotation file that does not follow the format it claims."""
+
+
+class ModelError(ZhinvestError, RuntimeError):
+    """A model or optional backend that cannot be loaded."""
+
+
+class Errors:
+    """Message templates. Format them with keyword arguments."""
+
+    E001 = "{name}: file not found"
+    E002 = "{name}: is a directory with no readable article files"
+    E003 = "{name}: looks like binary data, not text (NUL or control bytes in the first {probe} bytes)"
+    E004 = "{name}: could not detect the text encoding (tried UTF-8, UTF-16, GB18030, Big5)"
+    E005 = "{name}: file is {size:,} bytes, larger than the limit of {limit:,} bytes"
+    E006 = "{name}: cannot read the file: {reason}"
+    E007 = "expected text, bytes or a path, got {type}"
+    E010 = "{name}: not a zhinvest document: {reason}"
+    E011 = "{name}: unknown format {fmt!r}; choose one of {choices}"
+    E012 = "{name}: cannot tell the annotation format from the file name or content"
+    E020 = "unknown segmenter {name!r}; choose one of {choices}"
+    E021 = "model not found at {path}; build it with `{command}`"
+    E022 = "the optional backend {name!r} is not installed; install it with `{command}`"
+    E013 = "{name}, line {line}: {reason}"
+    E014 = "{name}: not valid JSON: {reason}"
+    E015 = "{name}: expected {expected}"
+    E016 = "document id {doc!r} cannot be a file name (empty, a dot name, or a path separator in it)"
+    E017 = "duplicate document id {doc!r}"
+    E018 = "{name}: document {doc!r}: entities {first} and {second} overlap; the {fmt} format holds only flat entities"
+    E019 = "{name}: document {doc!r}: relation link {link!r}: {reason}"
+    E030 = "document {doc!r}: the predicted text differs from the gold text, so offsets cannot be compared"

@@ -1,0 +1,365 @@
+"""Chinese numeric expressions to exact :class:`~decimal.Decimal` values.
+
+Handles Arabic numerals with separators and decimals (``13,452``, ``14.2``), Chinese
+numerals in ordinary, financial and Traditional forms (``四千八百九十八``, ``两``, ``兩千萬``),
+mixed forms (``1.1万亿``, ``3千万``), approximators (``580多``, ``十几``, ``10余``),
+magnitude words (``百亿级``), and the qualifier words around an amount (``超过``, ``近``,
+``以上`` …). Pure Chinese numerals go through cn2an; the mixed forms cn2an rejects
+(``1.1万亿``, ``十几``) through the section parser here. Nothing is ever a float.
+
+The tables live in ``data/units.json`` and ``data/qualifiers.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from fractions import Fraction
+from functools import cached_property, lru_cache
+from importlib.resources import files
+from typing import Any
+
+__all__ = [
+    "Lexicon",
+    "Quantity",
+    "lexicon",
+    "parse_number",
+    "parse_numeral",
+    "parse_money",
+    "parse_area",
+    "parse_count",
+    "qualifier_around",
+]
+
+#: The longest numeral accepted; longer digit runs are not amounts (and keep costs linear).
+MAX_NUMERAL_CHARS = 32
+
+
+def _load(name: str) -> dict[str, Any]:
+    return json.loads(files("zhinvest").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The unit, currency and qualifier tables, with the regex fragments built from them."""
+
+    digits: dict[str, int]
+    small_units: dict[str, int]
+    big_units: dict[str, int]
+    approximators: dict[str, str]
+    currencies: dict[str, str]
+    not_currency_after_yuan: str
+    area_units: dict[str, str]
+    area_units_needing_big_multiplier: tuple[str, ...]
+    area_value_places: int
+    project_classifiers: str
+    qualifiers_before: dict[str, str]
+    qualifiers_after: dict[str, str]
+    bare_threshold_after: dict[str, str]
+    compound_exceptions: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, units: dict[str, Any] | None = None, qualifiers: dict[str, Any] | None = None) -> "Lexicon":
+        units = units or _load("units.json")
+        qualifiers = qualifiers or _load("qualifiers.json")
+        return cls(
+            digits=units["digits"],
+            small_units=units["small_units"],
+            big_units=units["big_units"],
+            approximators=units["approximators"],
+            currencies=units["currencies"],
+            not_currency_after_yuan=units["not_currency_after_yuan"],
+            area_units=units["area_units"],
+            area_units_needing_big_multiplier=tuple(units["area_units_needing_big_multiplier"]),
+            area_value_places=int(units["area_value_places"]),
+            project_classifiers=units["project_classifiers"],
+            qualifiers_before=qualifiers["before"],
+            qualifiers_after=qualifiers["after"],
+            bare_threshold_after=qualifiers["bare_threshold_after"],
+            compound_exceptions=tuple(qualifiers.get("compound_exceptions", ())),
+        )
+
+    # Regex fragments. Character classes only, so every pattern built on them is linear.
+    @cached_property
+    def cn_numeral_chars(self) -> str:
+        return re.escape("".join(self.digits) + "".join(self.small_units) + "".join(self.big_units))
+
+    @cached_property
+    def approximator_chars(self) -> str:
+        return re.escape("".join(self.approximators))
+
+    @cached_property
+    def numeral(self) -> str:
+        """A maximal numeral: Arabic with optional Chinese multipliers, or Chinese only."""
+        cn = self.cn_numeral_chars
+        units = re.escape("".join(self.small_units) + "".join(self.big_units))
+        approx = self.approximator_chars
+        arabic = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d++)(?:\.\d++)?"
+        return (
+            rf"(?:(?<![\d.])(?<!\d,){arabic}[{units}{approx}]*+"
+            rf"|(?<![{cn}{approx}\d])[{cn}][{cn}{approx}]*+)"
+        )
+
+    @cached_property
+    def currency(self) -> str:
+        return _alternation(self.currencies)
+
+    @cached_property
+    def area_unit(self) -> str:
+        return _alternation(self.area_units)
+
+    @cached_property
+    def range_separator(self) -> str:
+        return r"(?:到|至|—{1,2}|–|-|~|～|－)"
+
+
+def _alternation(words: Any) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The package's default tables."""
+    return Lexicon.load()
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A normalised amount: ``value`` (Decimal, or int for counts) with its qualifier."""
+
+    value: Decimal | int
+    qualifier: str = "exact"
+    currency: str | None = None
+    unit: str | None = None
+
+
+def parse_numeral(text: str, lex: Lexicon | None = None) -> tuple[Decimal, str | None]:
+    """A numeral's value and the approximation it carries (``多``/``余`` → over, ``几`` → about).
+
+    >>> parse_numeral("1.1万亿")
+    (Decimal('1100000000000.0'), None)
+    >>> parse_numeral("580多")
+    (Decimal('580'), 'over')
+    """
+    lex = lex or lexicon()
+    text = text.strip().replace(",", "").replace("，", "")
+    if not text or len(text) > MAX_NUMERAL_CHARS:
+        raise ValueError(f"not a numeral: {text[:40]!r}")
+    approx = None
+    core = []
+    for ch in text:
+        if ch in lex.approximators:
+            approx = approx or lex.approximators[ch]
+        else:
+            core.append(ch)
+    return _value(core, lex), approx
+
+
+def parse_number(text: str, lex: Lexicon | None = None) -> Decimal:
+    """A numeral's value, approximators ignored. Raises ``ValueError`` for a non-numeral."""
+    return parse_numeral(text, lex)[0]
+
+
+def _value(chars: list[str], lex: Lexicon) -> Decimal:
+    if not chars:
+        raise ValueError("empty numeral")
+    text = "".join(chars)
+    if all(ch in lex.digits for ch in chars):
+        if len(chars) == 1:
+            return Decimal(lex.digits[text])
+        return Decimal("".join(str(lex.digits[ch]) for ch in chars))  # 二〇二一: positional
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return Decimal(text)
+    if not re.search(r"\d", text):
+        converted = _cn2an(text, lex)
+        if converted is not None:
+            return converted
+    return _sections(text, lex)
+
+
+def _cn2an(text: str, lex: Lexicon) -> Decimal | None:
+    """cn2an for pure Chinese numerals (after folding Traditional 萬億兩 to 万亿两)."""
+    import cn2an
+
+    folded = text.translate(str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "○": "零"}))
+    try:
+        return Decimal(str(cn2an.cn2an(folded, "normal")))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _sections(text: str, lex: Lexicon) -> Decimal:
+    """Parse by sections: digits × 十百千 add into a section, 万 and 亿 scale what came before.
+
+    ``1.1万亿``: 1.1 × 万 = 11000, then × 亿; ``一亿二千万``: 1 × 亿, then 2000 × 万.
+    """
+    total = Decimal(0)  # the part already scaled by 亿
+    wan = Decimal(0)  # the part scaled by 万 since the last 亿
+    section = Decimal(0)
+    current: Decimal | None = None
+    position = 0
+    while position < len(text):
+        match = _ARABIC.match(text, position)
+        if match:
+            if current is not None:
+                raise ValueError(f"two numbers in a row in {text!r}")
+            current = Decimal(match.group(0))
+            position = match.end()
+            continue
+        ch = text[position]
+        position += 1
+        if ch in lex.digits:
+            current = Decimal(lex.digits[ch])
+        elif ch in lex.small_units:
+            section += (current if current is not None else Decimal(1)) * lex.small_units[ch]
+            current = None
+        elif ch in lex.big_units:
+            unit = lex.big_units[ch]
+            base = section + (current or 0)
+            if unit == 10_000:
+                wan += (base or Decimal(1)) * unit  # 万 alone counts one 万, as in 万亿
+            else:
+                if base == 0 and wan == 0 and total == 0:
+                    base = Decimal(1)  # 亿 alone, as in 亿元
+                total = (total + wan + base) * unit
+                wan = Decimal(0)
+            section = Decimal(0)
+            current = None
+        elif ch in "零〇○":
+            continue
+        elif ch == "点" or ch == "點":
+            rest = text[position:]
+            if not rest or not all(c in lex.digits for c in rest):
+                raise ValueError(f"bad decimal part in {text!r}")
+            current = Decimal(f"{current or 0}.{''.join(str(lex.digits[c]) for c in rest)}")
+            position = len(text)
+        else:
+            raise ValueError(f"not a numeral character {ch!r} in {text!r}")
+    return total + wan + section + (current or 0)
+
+
+def qualifier_around(before: str, after: str, approx: str | None = None, lex: Lexicon | None = None) -> str:
+    """The qualifier of an amount from the words right before and after it.
+
+    A word right before the span wins (``超过`` → over, ``近`` → under); then a word right
+    after it (``以上`` → over, ``左右`` → about); then the numeral's own approximator
+    (``多`` → over, ``几`` → about); otherwise ``exact``.
+    """
+    lex = lex or lexicon()
+    before = before.rstrip(" ")
+    if not any(before.endswith(word) for word in lex.compound_exceptions):
+        for length in range(min(4, len(before)), 0, -1):
+            word = before[-length:]
+            if word in lex.qualifiers_before:
+                return lex.qualifiers_before[word]
+    after = after.lstrip(" ")
+    for length in range(min(2, len(after)), 0, -1):
+        word = after[:length]
+        if word in lex.qualifiers_after:
+            return lex.qualifiers_after[word]
+    return approx or "exact"
+
+
+_MAGNITUDE = re.compile(r"\A(?P<number>[十百千万]?亿|万亿)元?级\Z")
+_BARE_UNIT = re.compile(r"\A(?P<number>[万亿億萬])元\Z")
+
+
+def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | None = None) -> Quantity:
+    """The value of a MONEY span (number + unit), e.g. ``4898亿元``, ``5亿美元``, ``百亿级``, ``亿元``.
+
+    ``before`` and ``after`` are the texts around the span, for the qualifier and for the
+    first bound of a range, whose unit is that of the second (``3`` in ``3到5亿元``).
+    """
+    lex = lex or lexicon()
+    text = text.strip()
+    magnitude = _MAGNITUDE.match(text)
+    if magnitude:
+        return Quantity(parse_number(magnitude.group("number"), lex), "magnitude", "CNY")
+    bare = _BARE_UNIT.match(text)
+    if bare:
+        value = Decimal(lex.big_units[bare.group("number")])
+        tail = after.lstrip(" ")
+        for word, qualifier in lex.bare_threshold_after.items():
+            if tail.startswith(word):
+                return Quantity(value, qualifier, "CNY")
+        return Quantity(value, qualifier_around(before, after, None, lex), "CNY")
+    match = re.fullmatch(rf"(?P<number>.+?)\s?(?P<currency>{lex.currency})?", text)
+    if not match:
+        raise ValueError(f"not a money amount: {text!r}")
+    value, approx = parse_numeral(match.group("number"), lex)
+    currency_word = match.group("currency")
+    if currency_word is None:
+        # a range's first bound (3 in 3到5亿元) or a bare 亿 amount (5000亿)
+        tail = re.match(rf"\s?{lex.range_separator}\s?(?P<number>{lex.numeral})\s?(?P<currency>{lex.currency})?", after)
+        if tail and not _has_big_unit(match.group("number"), lex):
+            second = tail.group("number")
+            scale = _trailing_multiplier(second, lex)
+            value *= scale
+        currency = lex.currencies.get(tail.group("currency")) if tail and tail.group("currency") else "CNY"
+        qualifier = "at_least" if tail else qualifier_around(before, after, approx, lex)
+        return Quantity(value, qualifier, currency)
+    range_head = re.search(rf"{lex.range_separator}\s?\Z", before)
+    qualifier = "under" if range_head and re.search(rf"{lex.numeral}\s?{lex.range_separator}\s?\Z", before) else qualifier_around(before, after, approx, lex)
+    return Quantity(value, qualifier, lex.currencies[currency_word])
+
+
+def _has_big_unit(numeral: str, lex: Lexicon) -> bool:
+    return any(ch in lex.big_units for ch in numeral) or any(ch in lex.small_units for ch in numeral[1:])
+
+
+def _trailing_multiplier(numeral: str, lex: Lexicon) -> Decimal:
+    """The multiplier a numeral ends with: ``50亿`` → 10^8, ``5千万`` → 10^7, ``50`` → 1."""
+    scale = Decimal(1)
+    for ch in reversed(numeral):
+        if ch in lex.big_units:
+            scale *= lex.big_units[ch]
+        elif ch in lex.small_units and scale != 1:
+            scale *= lex.small_units[ch]
+            break
+        else:
+            break
+    return scale
+
+
+def parse_area(text: str, before: str = "", after: str = "", lex: Lexicon | None = None) -> Quantity:
+    """The value in m² of an AREA span, e.g. ``1500万方``, ``50平方公里``, ``800亩``."""
+    lex = lex or lexicon()
+    match = re.fullmatch(rf"(?P<number>.+?)\s?(?P<unit>{lex.area_unit})", text.strip())
+    if not match:
+        raise ValueError(f"not an area: {text!r}")
+    value, approx = parse_numeral(match.group("number"), lex)
+    factor = Fraction(lex.area_units[match.group("unit")])
+    exact = Fraction(value) * factor
+    if exact.denominator == 1:
+        m2 = Decimal(exact.numerator)
+    else:
+        places = Decimal(1).scaleb(-lex.area_value_places)
+        m2 = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(places, rounding=ROUND_HALF_EVEN)
+    return Quantity(m2, qualifier_around(before, after, approx, lex), unit="m2")
+
+
+def parse_count(text: str, before: str = "", after: str = "", lex: Lexicon | None = None) -> Quantity:
+    """The count of a PROJECT_COUNT span, numeral + classifier: ``216个``, ``580多个``, ``十几个``."""
+    lex = lex or lexicon()
+    text = text.strip()
+    if text and text[-1] in lex.project_classifiers:
+        text = text[:-1]
+    value, approx = parse_numeral(text, lex)
+    if value != value.to_integral_value():
+        raise ValueError(f"a project count must be whole: {text!r}")
+    return Quantity(int(value), qualifier_around(before, after, approx, lex))
+
+
+def to_decimal(value: Any) -> Decimal:
+    """``Decimal`` from a str or int; ``ValueError`` otherwise (floats refused)."""
+    if isinstance(value, float):
+        raise TypeError("amounts are never floats")
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"not a decimal: {value!r}") from None

@@ -1,0 +1,122 @@
+"""The reader: a path, bytes or text in; one clean Simplified text with a source map out.
+
+>>> article = read("蔚能(上海)電池科技有限公司擬投資50億元")
+>>> article.text
+'蔚能(上海)电池科技有限公司拟投资50亿元'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Errors, InputError
+from ..schema import Metadata
+from .decode import decode_bytes
+from .html import front_matter_metadata, html_to_aligned, looks_like_html, split_front_matter
+from .normalise import clean_lines, collapse_spaces, fold_width, remove_pinyin_glosses, to_simplified
+from .offsets import AlignedText, Edit
+
+__all__ = ["Article", "AlignedText", "Edit", "read", "read_text", "MAX_INPUT_BYTES"]
+
+#: Larger inputs are refused with a clear message rather than read into memory.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+_CRLF = re.compile(r"\r\n?")
+
+
+@dataclass(frozen=True)
+class Article:
+    """A read article: the source as written, the clean text and the map between them."""
+
+    id: str
+    source: str | None
+    source_text: str
+    clean: AlignedText
+    metadata: Metadata
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.clean.source_span(start, end)
+
+
+def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: str | None = None) -> Article:
+    """Read a path, raw bytes or a text into an :class:`Article`.
+
+    A ``str`` is taken as a path only when it is a short single line naming an existing
+    file; anything else is article text. Raises :class:`~zhinvest.errors.InputError` with a
+    one-line message for input that cannot be read.
+    """
+    if isinstance(obj, os.PathLike) or (isinstance(obj, str) and _is_path(obj)):
+        path = Path(obj)
+        return read_text(_read_file(path), source=str(obj), doc_id=doc_id or path.stem)
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        data = bytes(obj)
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(Errors.E005.format(name=name or "<bytes>", size=len(data), limit=MAX_INPUT_BYTES))
+        return read_text(decode_bytes(data, name or "<bytes>"), source=name, doc_id=doc_id)
+    if isinstance(obj, str):
+        return read_text(obj, source=name, doc_id=doc_id)
+    raise InputError(Errors.E007.format(type=type(obj).__name__))
+
+
+def read_text(source_text: str, source: str | None = None, doc_id: str | None = None) -> Article:
+    """Clean a decoded article text; see :func:`read`."""
+    front, body_start = split_front_matter(source_text)
+    body = source_text[body_start:]
+    is_html = looks_like_html(body)
+    if is_html:
+        clean = html_to_aligned(source_text, body_start)
+    else:
+        clean = AlignedText.identity(body, body_start)
+        clean = clean.sub(_CRLF, "\n")
+    clean = collapse_spaces(clean)
+    clean = remove_pinyin_glosses(clean)
+    clean = clean.translate(to_simplified)
+    clean = clean.translate(fold_width)
+    clean, page = clean_lines(clean, plain=not is_html)
+    fields = front_matter_metadata(front) if front else {}
+    metadata = Metadata(
+        title=fields.get("title") or page.title,
+        date=fields.get("date") or page.date,
+        source=fields.get("source") or page.source,
+        author=fields.get("author") or page.author,
+        url=fields.get("url"),
+        categories=fields.get("categories", ()),
+    )
+    if doc_id is None:
+        doc_id = "doc_" + hashlib.sha1(source_text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return Article(id=doc_id, source=source, source_text=source_text, clean=clean, metadata=metadata)
+
+
+def _is_path(text: str) -> bool:
+    if not text or len(text) > 4096 or "\n" in text or "\x00" in text:
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:
+        return False
+
+
+def _read_file(path: Path) -> str:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(Errors.E001.format(name=name)) from None
+    except OSError as error:
+        raise InputError(Errors.E006.format(name=name, reason=error.strerror or error)) from None
+    if size > MAX_INPUT_BYTES:
+        raise InputError(Errors.E005.format(name=name, size=size, limit=MAX_INPUT_BYTES))
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(Errors.E002.format(name=name)) from None
+    except OSError as error:
+        raise InputError(Errors.E006.format(name=name, reason=error.strerror or error)) from None
+    return decode_bytes(data, name)

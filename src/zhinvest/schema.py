@@ -1,0 +1,196 @@
+"""Typed results: :class:`Document`, :class:`Entity`, the relation classes and :class:`Metadata`.
+
+The JSON shape is SPEC v1's "Output" section. Models are immutable (``frozen``); amounts
+are :class:`~decimal.Decimal` and serialise as plain decimal strings (never floats, never
+exponent notation); PROJECT_COUNT values are integers. ``Document.model_validate_json(
+doc.model_dump_json()) == doc`` holds for every document.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+
+from .about import LABELS, NUMERIC_LABELS
+
+Label = Literal["MONEY", "AREA", "PROJECT_COUNT", "ORG", "LOC", "PERSON"]
+Qualifier = Literal["exact", "over", "under", "about", "at_least", "magnitude"]
+Stage = Literal["planned", "signed", "started", "landed"]
+
+assert set(Label.__args__) == set(LABELS)  # type: ignore[attr-defined]
+
+
+def decimal_to_str(value: Decimal) -> str:
+    """A plain decimal string without exponent or trailing zeros: ``Decimal('1.1E+12')`` → ``'1100000000000'``."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Metadata(_Model):
+    """Document fields taken from front matter or page metadata rather than body text."""
+
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    categories: tuple[str, ...] = ()
+
+
+class Entity(_Model):
+    """One mention. ``start``/``end`` index the clean text, ``source_*`` the source text; both half-open."""
+
+    id: int
+    label: Label
+    text: str
+    source_text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    source_start: int = Field(ge=0)
+    source_end: int = Field(ge=0)
+    #: MONEY: amount in the currency's unit; AREA: square metres; PROJECT_COUNT: an int.
+    value: Decimal | int | None = None
+    currency: str | None = None
+    unit: str | None = None
+    qualifier: Qualifier | None = None
+    #: ORG: the name in Simplified script.
+    name_simplified: str | None = None
+    #: Which component produced the mention (``money``, ``ner``, ``rules`` …).
+    source_component: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _coerce_value(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("value") is not None:
+            data = dict(data)
+            if data.get("label") == "PROJECT_COUNT":
+                data["value"] = int(data["value"])
+            elif not isinstance(data["value"], Decimal):
+                data["value"] = Decimal(str(data["value"]))
+        return data
+
+    @model_validator(mode="after")
+    def _check(self) -> "Entity":
+        if self.end <= self.start or self.source_end <= self.source_start:
+            raise ValueError(f"entity {self.id} has an empty or reversed span")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(f"entity {self.id}: text {self.text!r} does not fit [{self.start}, {self.end})")
+        return self
+
+    @field_serializer("value")
+    def _value_json(self, value: Decimal | int | None) -> str | int | None:
+        if isinstance(value, Decimal):
+            return decimal_to_str(value)
+        return value
+
+    @model_serializer(mode="wrap")
+    def _drop_unset(self, handler: Any) -> dict[str, Any]:
+        data = handler(self)
+        return {key: value for key, value in data.items() if value is not None}
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.label in NUMERIC_LABELS
+
+
+class InvestmentRelation(_Model):
+    type: Literal["INVESTMENT"] = "INVESTMENT"
+    investor: int
+    amount: int
+    location: int | None = None
+    stage: Stage | None = None
+    project: str | None = None
+    sector: str | None = None
+    evidence: str | None = None
+
+
+class ProjectSummaryRelation(_Model):
+    type: Literal["PROJECT_SUMMARY"] = "PROJECT_SUMMARY"
+    count: int
+    total: int | None = None
+    stage: Stage | None = None
+    scope: str | None = None
+    evidence: str | None = None
+
+
+class LocatedInRelation(_Model):
+    type: Literal["LOCATED_IN"] = "LOCATED_IN"
+    org: int
+    location: int
+    evidence: str | None = None
+
+
+Relation = Annotated[
+    Union[InvestmentRelation, ProjectSummaryRelation, LocatedInRelation],
+    Field(discriminator="type"),
+]
+
+#: Relation fields that hold entity ids, by relation type.
+RELATION_ARGUMENTS: dict[str, tuple[str, ...]] = {
+    "INVESTMENT": ("investor", "amount", "location"),
+    "PROJECT_SUMMARY": ("count", "total"),
+    "LOCATED_IN": ("org", "location"),
+}
+
+
+class Document(_Model):
+    """One article: clean Simplified text, metadata, entities and relations."""
+
+    id: str
+    source: str | None = None
+    metadata: Metadata = Metadata()
+    text: str
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    @field_validator("entities")
+    @classmethod
+    def _sorted_unique_ids(cls, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        ids = [entity.id for entity in entities]
+        if len(set(ids)) != len(ids):
+            raise ValueError("entity ids must be unique within a document")
+        return entities
+
+    @model_validator(mode="after")
+    def _check_references(self) -> "Document":
+        by_id = {entity.id: entity for entity in self.entities}
+        for entity in self.entities:
+            if entity.end > len(self.text) or self.text[entity.start : entity.end] != entity.text:
+                raise ValueError(f"entity {entity.id} {entity.text!r} does not match the text at [{entity.start}, {entity.end})")
+        for relation in self.relations:
+            for name in RELATION_ARGUMENTS[relation.type]:
+                ref = getattr(relation, name)
+                if ref is not None and ref not in by_id:
+                    raise ValueError(f"{relation.type}.{name} points at unknown entity {ref}")
+        return self
+
+    def entity(self, entity_id: int) -> Entity:
+        """The entity with this id."""
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        raise KeyError(entity_id)
+
+    def to_json(self, **kwargs: Any) -> str:
+        """SPEC JSON: non-ASCII characters written as they are."""
+        return self.model_dump_json(**kwargs)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> "Document":
+        return cls.model_validate_json(data)

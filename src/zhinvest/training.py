@@ -1,0 +1,419 @@
+"""Training of the statistical NER (ORG, LOC, PERSON) from public Chinese NER corpora.
+
+Three steps, each a pure function over paths, so that a command line (or a test) is a thin
+layer over them:
+
+* :func:`convert_corpora` reads the JSON Lines corpora (CLUENER2020, MSRA, Weibo; see the
+  README beside them) and writes spaCy ``DocBin`` files with the labels of
+  :data:`LABEL_MAP`;
+* :func:`train_ner` runs ``spacy train`` on them with ``configs/ner.cfg``;
+* :func:`score_ner` scores a trained pipeline on a ``DocBin`` with spaCy's scorer.
+
+The documents are tokenised by the blank ``zh`` pipeline's default character segmenter, so
+every character is a token and every entity span is a valid token span.
+
+Some source spans say nothing about ORG/LOC/PERSON in the text they cover (a book title can
+hold a company name, a job title a place: SPEC tags 市委 in 市委书记 and 亚太 in 亚太区总裁).
+Their tokens are written as *missing* annotation (spaCy's ``-``), not as ``O``: the NER
+neither learns an entity nor learns "no entity" there, and the scorer ignores predictions
+over them.
+
+Reproduce the shipped model (see ``models/README.md``)::
+
+    OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=src \\
+        python -m zhinvest.training all --data-dir ../shared/data/ner --out training/final
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin, Span
+from spacy.training import Example
+
+from zhinvest.about import NAME_LABELS
+
+#: Conventional location of the converted corpora, relative to the repository root.
+DEFAULT_DATA_DIR = Path("../shared/data/ner")
+#: The training config shipped with the repository, relative to the repository root.
+DEFAULT_CONFIG = Path("configs/ner.cfg")
+
+#: Map value: the span is dropped and its tokens get *missing* annotation (neither an
+#: entity nor ``O``), because it may contain an ORG, LOC or PERSON that the source did not
+#: mark.
+MISSING = "-"
+#: Map value: ``LOC`` when the span is one named place (:func:`is_single_place`), otherwise
+#: :data:`MISSING`.
+PLACE = "LOC?"
+
+#: Corpus label -> ORG / LOC / PERSON, ``None`` (dropped; the tokens are ``O``),
+#: :data:`MISSING` or :data:`PLACE`. Keyed by corpus folder.
+LABEL_MAP: Mapping[str, Mapping[str, str | None]] = {
+    "cluener2020": {
+        "company": "ORG",  # companies, groups, banks
+        "government": "ORG",  # administrative bodies, ministries, the army
+        "organization": "ORG",  # teams, bands, societies
+        "name": "PERSON",
+        # CLUENER `address` is "marked to the finest level": about 45% of the spans are one
+        # named place (北京, 门头沟区, 阿富汗) and the rest are street addresses, buildings,
+        # estates and multi-level addresses (郑州市中原区须水镇西岗村) that SPEC either does not
+        # tag (facilities) or splits into parts. Keep the single places as LOC, leave the
+        # others unannotated. Evidence: models/README.md, "address and scene".
+        "address": PLACE,
+        # Sights, parks, rivers, museums: facilities, not SPEC entities, but a place named
+        # inside one is LOC (沈阳 in 沈阳慈恩寺), which CLUENER does not mark.
+        "scene": MISSING,
+        # Titles can contain names: 《招商银行：投资永隆银行浮亏逾百亿港元》.
+        "book": MISSING,
+        "movie": MISSING,
+        "game": MISSING,
+        # A job title is not an entity, but SPEC tags the body or region in it (市委书记).
+        "position": MISSING,
+    },
+    "msra": {"ORG": "ORG", "LOC": "LOC", "PER": "PERSON"},
+    "weibo": {
+        # Named mentions only. GPE (a country, province, city) is a LOC for SPEC.
+        "GPE.NAM": "LOC",
+        "LOC.NAM": "LOC",
+        "ORG.NAM": "ORG",
+        "PER.NAM": "PERSON",
+        # Nominal mentions are generic nouns (穷人, 文艺公司), which SPEC does not tag.
+        "GPE.NOM": None,
+        "LOC.NOM": None,
+        "ORG.NOM": None,
+        "PER.NOM": None,
+    },
+}
+
+#: Corpora whose annotators left many place names unmarked: in CLUENER about 57% of the
+#: standalone mentions of common places (北京, 美国, 深圳, ...) are not annotated, against
+#: 1.6% in MSRA. Mentions of a known place name (:func:`place_lexicon`) outside every
+#: source span get missing annotation there instead of ``O``.
+UNMARKED_PLACE_CORPORA: tuple[str, ...] = ("cluener2020",)
+
+# One administrative unit: a name and one unit word, no other unit word inside.
+_UNIT = r"(?:特别行政区|自治区|自治州|自治县|新区|开发区|高新区|保税区|自贸区|省|市|县|区|镇|乡|村|州)"
+_SINGLE_UNIT = re.compile(rf"^(?:(?!{_UNIT}).){{1,8}}{_UNIT}$")
+_NOT_A_PLACE = re.compile(r"(?:地区|赛区|小区|园区|景区|城区|[\d０-９a-zA-Zａ-ｚＡ-Ｚ\W_])")
+
+_FULLWIDTH_ALNUM = {
+    **{0xFF10 + i: 0x30 + i for i in range(10)},
+    **{0xFF21 + i: 0x41 + i for i in range(26)},
+    **{0xFF41 + i: 0x61 + i for i in range(26)},
+}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The sentences of one corpus file: dicts with ``text`` and ``entities``."""
+    with Path(path).open(encoding="utf8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def place_lexicon(rows: Iterable[Mapping[str, Any]], min_count: int = 3, min_share: float = 0.9) -> frozenset[str]:
+    """Place names that MSRA annotates consistently.
+
+    A name is kept when it is at least two characters long, is tagged ``LOC`` at least
+    ``min_count`` times, and at least ``min_share`` of its mentions outside other entities
+    are tagged ``LOC`` (so 中国, 北京 are in; 西北 or 东部, used as directions, are not).
+    """
+    rows = list(rows)
+    tagged = Counter(r["text"][s:e] for r in rows for s, e, label in r["entities"] if label == "LOC")
+    candidates = {name for name, n in tagged.items() if n >= min_count and len(name) >= 2}
+    if not candidates:
+        return frozenset()
+    pattern = _alternation(candidates)
+    exact: Counter[str] = Counter()
+    bare: Counter[str] = Counter()
+    for row in rows:
+        spans = [(s, e) for s, e, _ in row["entities"]]
+        for m in pattern.finditer(row["text"]):
+            s, e = m.span()
+            if (s, e) in spans:
+                exact[m.group()] += 1
+            elif not any(a < e and s < b for a, b in spans):
+                bare[m.group()] += 1
+    return frozenset(
+        name for name in candidates if exact[name] and exact[name] / (exact[name] + bare[name]) >= min_share
+    )
+
+
+def is_single_place(text: str, lexicon: frozenset[str]) -> bool:
+    """Whether an address span names one place, as SPEC's LOC does.
+
+    True for a name in the MSRA place lexicon (北京, 阿富汗) or a name with a single
+    administrative unit word (门头沟区, 孜许乡); false for street addresses, buildings and
+    multi-level addresses (衡阳市仙姬巷28号, 江西省余干县).
+    """
+    if text in lexicon:
+        return True
+    return bool(_SINGLE_UNIT.match(text)) and not _NOT_A_PLACE.search(text)
+
+
+def _alternation(names: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile("|".join(re.escape(n) for n in ordered))
+
+
+# --------------------------------------------------------------------------- conversion
+
+
+def make_doc(
+    nlp: Language,
+    row: Mapping[str, Any],
+    label_map: Mapping[str, str | None],
+    lexicon: frozenset[str] = frozenset(),
+    mark_unmarked_places: bool = False,
+    stats: Counter[str] | None = None,
+) -> Doc:
+    """One annotated ``Doc`` from a corpus sentence.
+
+    Entities mapped to ORG/LOC/PERSON become ``doc.ents``; when two of them overlap (the
+    one nested CLUENER sentence has two companies inside a book title, but both are kept
+    because the title is dropped) the longer, then the earlier, wins. Tokens of
+    :data:`MISSING` spans that no entity covers get missing annotation, and so do unmarked
+    mentions of lexicon places when ``mark_unmarked_places`` is set. All other tokens are
+    ``O``. Unknown labels raise ``KeyError``.
+    """
+    stats = stats if stats is not None else Counter()
+    text = row["text"]
+    doc = nlp.make_doc(text)
+    kept: list[tuple[int, int, str]] = []
+    missing: list[tuple[int, int]] = []
+    for start, end, source_label in row["entities"]:
+        label = label_map[source_label]
+        if label == PLACE:
+            label = "LOC" if is_single_place(text[start:end], lexicon) else MISSING
+        if label is None:
+            stats["dropped_as_O"] += 1
+        elif label == MISSING:
+            missing.append((start, end))
+            stats["dropped_as_missing"] += 1
+        else:
+            kept.append((start, end, label))
+    if mark_unmarked_places and lexicon:
+        covered = [(s, e) for s, e, _ in row["entities"]]
+        for m in _lexicon_pattern(lexicon).finditer(text):
+            s, e = m.span()
+            if not any(a < e and s < b for a, b in covered):
+                missing.append((s, e))
+                stats["unmarked_place_missing"] += 1
+    ents: list[Span] = []
+    taken = [False] * len(doc)
+    for start, end, label in sorted(kept, key=lambda x: (x[0] - x[1], x[0])):
+        span = doc.char_span(start, end, label=label)
+        if span is None:  # cannot happen with the character segmenter
+            raise ValueError(f"entity [{start}, {end}) is not a token span of {text!r}")
+        if any(taken[span.start : span.end]):
+            stats["overlap_dropped"] += 1
+            continue
+        taken[span.start : span.end] = [True] * len(span)
+        ents.append(span)
+        stats[label] += 1
+    missing_spans = []
+    for start, end in missing:
+        span = doc.char_span(start, end)
+        if span is None:
+            raise ValueError(f"span [{start}, {end}) is not a token span of {text!r}")
+        for i in range(span.start, span.end):
+            if not taken[i]:
+                taken[i] = True
+                missing_spans.append(doc[i : i + 1])
+                stats["missing_tokens"] += 1
+    doc.set_ents(ents, missing=missing_spans, default="outside")
+    stats["sentences"] += 1
+    return doc
+
+
+_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _lexicon_pattern(lexicon: frozenset[str]) -> re.Pattern[str]:
+    if lexicon not in _PATTERNS:
+        _PATTERNS.clear()  # one lexicon per conversion; keep only the current pattern
+        _PATTERNS[lexicon] = _alternation(lexicon)
+    return _PATTERNS[lexicon]
+
+
+def halfwidth_alnum(text: str) -> str:
+    """Full-width digits and Latin letters (１０００, ＡＢＣ) as ASCII; same length."""
+    return text.translate(_FULLWIDTH_ALNUM)
+
+
+def convert_corpora(
+    data_dir: Path | str,
+    out_dir: Path | str,
+    seed: int = 0,
+    dev_size: int = 2000,
+    label_map: Mapping[str, Mapping[str, str | None]] = LABEL_MAP,
+    unmarked_place_corpora: Sequence[str] = UNMARKED_PLACE_CORPORA,
+    halfwidth_share: float = 0.5,
+) -> dict[str, Any]:
+    """Write ``train.spacy``, ``dev.spacy``, ``msra_test.spacy`` and ``cluener_dev.spacy``.
+
+    * train: CLUENER train, MSRA train less the dev slice, Weibo train;
+    * dev: ``dev_size`` MSRA train sentences drawn with ``seed``, CLUENER dev, Weibo dev;
+    * msra_test: MSRA test; cluener_dev: CLUENER dev (also part of dev, which only picks
+      the best checkpoint).
+
+    A share ``halfwidth_share`` of the MSRA training sentences (drawn with ``seed``) get
+    their full-width digits and letters written as ASCII, as news text has them; offsets
+    do not move. Returns the counts of each file and of the conversion.
+    """
+    data_dir, out_dir = Path(data_dir), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    nlp = spacy.blank("zh")
+    corpora = {
+        ("cluener2020", "train"): read_jsonl(data_dir / "cluener2020" / "train.jsonl"),
+        ("cluener2020", "dev"): read_jsonl(data_dir / "cluener2020" / "dev.jsonl"),
+        ("msra", "train"): read_jsonl(data_dir / "msra" / "train.jsonl"),
+        ("msra", "test"): read_jsonl(data_dir / "msra" / "test.jsonl"),
+        ("weibo", "train"): read_jsonl(data_dir / "weibo" / "train.jsonl"),
+        ("weibo", "dev"): read_jsonl(data_dir / "weibo" / "dev.jsonl"),
+    }
+    msra_train = corpora["msra", "train"]
+    dev_index = set(rng.sample(range(len(msra_train)), min(dev_size, len(msra_train))))
+    msra_fit = [r for i, r in enumerate(msra_train) if i not in dev_index]
+    msra_dev = [r for i, r in enumerate(msra_train) if i in dev_index]
+    lexicon = place_lexicon(msra_fit) if unmarked_place_corpora or _uses_place(label_map) else frozenset()
+    msra_fit = [
+        {**r, "text": halfwidth_alnum(r["text"])} if rng.random() < halfwidth_share else r for r in msra_fit
+    ]
+
+    def docs(corpus: str, rows: Iterable[Mapping[str, Any]], stats: Counter[str]) -> Iterator[Doc]:
+        for row in rows:
+            yield make_doc(
+                nlp, row, label_map[corpus], lexicon, corpus in unmarked_place_corpora, stats
+            )
+
+    plan = {
+        "train": [
+            ("cluener2020", corpora["cluener2020", "train"]),
+            ("msra", msra_fit),
+            ("weibo", corpora["weibo", "train"]),
+        ],
+        "dev": [("msra", msra_dev), ("cluener2020", corpora["cluener2020", "dev"]), ("weibo", corpora["weibo", "dev"])],
+        "msra_test": [("msra", corpora["msra", "test"])],
+        "cluener_dev": [("cluener2020", corpora["cluener2020", "dev"])],
+    }
+    report: dict[str, Any] = {"lexicon_size": len(lexicon), "files": {}}
+    for name, parts in plan.items():
+        stats: Counter[str] = Counter()
+        bin_ = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+        for corpus, rows in parts:
+            for doc in docs(corpus, rows, stats):
+                bin_.add(doc)
+        path = out_dir / f"{name}.spacy"
+        bin_.to_disk(path)
+        report["files"][name] = {"path": str(path), **dict(sorted(stats.items()))}
+    return report
+
+
+def _uses_place(label_map: Mapping[str, Mapping[str, str | None]]) -> bool:
+    return any(v == PLACE for m in label_map.values() for v in m.values())
+
+
+# --------------------------------------------------------------------------- training
+
+
+def train_ner(
+    output_dir: Path | str,
+    data_dir: Path | str = Path("training/corpus"),
+    config: Path | str = DEFAULT_CONFIG,
+    max_steps: int | None = None,
+    seed: int = 0,
+    overrides: Mapping[str, Any] | None = None,
+) -> Path:
+    """Train the NER with ``spacy train`` and return the path of the best pipeline.
+
+    ``data_dir`` holds the ``train.spacy`` and ``dev.spacy`` of :func:`convert_corpora`.
+    Training runs on the CPU with thinc's numpy ops; set ``OMP_NUM_THREADS=1`` (and
+    ``MKL_``/``OPENBLAS_NUM_THREADS``) in the environment to keep it on one core.
+    """
+    from spacy.cli.train import train
+    from thinc.api import NumpyOps, set_current_ops
+
+    data_dir, output_dir = Path(data_dir), Path(output_dir)
+    settings: dict[str, Any] = {
+        "paths.train": str(data_dir / "train.spacy"),
+        "paths.dev": str(data_dir / "dev.spacy"),
+        "system.seed": seed,
+    }
+    if max_steps is not None:
+        settings["training.max_steps"] = max_steps
+    settings.update(overrides or {})
+    set_current_ops(NumpyOps())
+    train(Path(config), output_dir, use_gpu=-1, overrides=settings)
+    best = output_dir / "model-best"
+    return best if best.exists() else output_dir / "model-last"
+
+
+def score_ner(model_dir: Path | str | Language, docbin_path: Path | str, batch_size: int = 64) -> dict[str, Any]:
+    """Precision, recall and F1 per label and micro-averaged (``ALL``), exact spans.
+
+    Scored by spaCy's NER scorer: predictions over tokens with missing gold annotation
+    count neither way. Returns ``{"ORG": {"p": .., "r": .., "f": ..}, ..., "ALL": {...},
+    "docs": n}`` with fractions in [0, 1].
+    """
+    nlp = model_dir if isinstance(model_dir, Language) else spacy.load(model_dir)
+    gold = list(DocBin().from_disk(docbin_path).get_docs(nlp.vocab))
+    examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold]
+    scores = nlp.evaluate(examples, batch_size=batch_size)
+    per_type = scores.get("ents_per_type") or {}
+    result: dict[str, Any] = {
+        label: {k: float(per_type.get(label, {}).get(k, 0.0)) for k in ("p", "r", "f")} for label in NAME_LABELS
+    }
+    result["ALL"] = {k: float(scores.get(f"ents_{k}") or 0.0) for k in ("p", "r", "f")}
+    result["docs"] = len(examples)
+    return result
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m zhinvest.training {convert,train,score,all}``: prints JSON."""
+    parser = argparse.ArgumentParser(prog="python -m zhinvest.training", description=main.__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("convert", "train", "score", "all"):
+        p = sub.add_parser(name)
+        p.add_argument("--out", type=Path, default=Path("training/run"), help="scratch folder")
+        if name in ("convert", "all"):
+            p.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+            p.add_argument("--dev-size", type=int, default=2000)
+        if name in ("train", "all"):
+            p.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
+            p.add_argument("--max-steps", type=int, default=None)
+        if name == "score":
+            p.add_argument("--model", type=Path, required=True)
+            p.add_argument("docbins", type=Path, nargs="+")
+        p.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    corpus_dir = args.out / "corpus"
+    if args.command in ("convert", "all"):
+        print(json.dumps(convert_corpora(args.data_dir, corpus_dir, args.seed, args.dev_size), ensure_ascii=False))
+    if args.command in ("train", "all"):
+        best = train_ner(args.out / "model", corpus_dir, args.config, args.max_steps, args.seed)
+        print(json.dumps({"best": str(best)}))
+        if args.command == "all":
+            for name in ("msra_test", "cluener_dev"):
+                print(json.dumps({name: score_ner(best, corpus_dir / f"{name}.spacy")}))
+    if args.command == "score":
+        for path in args.docbins:
+            print(json.dumps({path.stem: score_ner(args.model, path)}))
+
+
+if __name__ == "__main__":
+    main()
