@@ -2,7 +2,8 @@
 
 Three shapes, all over the doc's text (``data/project_count.json`` holds the words):
 - numeral + classifier + modifiers + 项目 (``216个重大产业项目``, ``3个先进制造业和投资平台项目``),
-  the modifiers free of verbs and other classifiers so the count does not reach across a clause;
+  the modifiers free of verbs and other classifiers so the count does not reach across a clause
+  (a verb compounded with the noun, ``13只签约项目``, is part of the noun);
 - 项目 + numeral + classifier (``签约项目28个``, ``项目有21个``), not followed by a time word;
 - items continuing such a count in the same sentence (``项目21个，制造业13个，服务业8个``).
 The span is numeral + classifier only (``216个``, ``580多个``).
@@ -83,8 +84,12 @@ class ProjectCountFinder:
             taken.append((start, end))
             return True
 
+        compounds = tuple(self.words["noun_compound_verbs"])
         for match in self.before_noun.finditer(text):
-            if any(word in match.group("mod") for word in breakers):
+            modifier = match.group("mod")
+            while modifier.endswith(compounds):  # 签约项目, 开工项目: a verb compounded with the noun
+                modifier = modifier[: -len(next(v for v in compounds if modifier.endswith(v)))]
+            if any(word in modifier for word in breakers):
                 continue
             add(match.start("count"), match.end("count"))
         for match in self.after_noun.finditer(text):

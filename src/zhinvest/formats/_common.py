@@ -150,11 +150,18 @@ class Link:
 
 
 def link_labels(separator: str = ":") -> list[tuple[str, str, str]]:
-    """Every link label with the entity labels of its head and tail: ``("INVESTMENT:investor", "MONEY", "ORG")``."""
+    """Every link label with the entity labels of its head and tail: ``("INVESTMENT:investor", "MONEY", "ORG")``.
+
+    A type whose other arguments are all optional also has the pivot's self-link (``PROJECT_SUMMARY:count``).
+    """
     labels = []
     for kind, arguments in RELATION_ARGUMENTS.items():
         pivot = PIVOTS[kind]
-        for role in (*[name for name in arguments if name != pivot], pivot):
+        others = [name for name in arguments if name != pivot]
+        fields = RELATION_CLASSES[kind].model_fields
+        if not any(fields[name].is_required() for name in others):
+            others.append(pivot)
+        for role in others:
             labels.append((f"{kind}{separator}{role}", ARGUMENT_LABELS[pivot], ARGUMENT_LABELS[role]))
     return labels
 
@@ -199,7 +206,8 @@ def from_links(
     fields on a link) give exactly these links, they are the answer. Otherwise links are
     grouped by their ``relation`` index, or when they have none by type and pivot; a group
     gives one relation per combination of its arguments (two investors of one amount are two
-    INVESTMENT relations), with fields from the links or from a record with the same arguments.
+    INVESTMENT relations), with fields from the links, else from a record with the same
+    arguments, else from the first record with the same type and pivot.
     """
     if records is not None and Counter(link.key for link in to_links(records)) == Counter(link.key for link in links):
         return tuple(records)
@@ -207,10 +215,14 @@ def from_links(
     for link in links:
         key = ("relation", link.relation) if link.relation is not None else ("pivot", link.type, link.head)
         groups.setdefault(key, []).append(link)
-    known = {_arguments_key(record): relation_fields(record) for record in records or ()}
+    by_arguments: dict[tuple[Any, ...], dict[str, Any]] = {}
+    by_pivot: dict[tuple[str, int], dict[str, Any]] = {}
+    for record in records or ():
+        by_arguments.setdefault(_arguments_key(record), relation_fields(record))
+        by_pivot.setdefault((record.type, getattr(record, PIVOTS[record.type])), relation_fields(record))
     relations: list[Relation] = []
     for group in groups.values():
-        relations.extend(_group_relations(group, known, name=name, doc=doc))
+        relations.extend(_group_relations(group, by_arguments, by_pivot, name=name, doc=doc))
     return tuple(relations)
 
 
@@ -219,7 +231,12 @@ def _arguments_key(relation: Relation) -> tuple[Any, ...]:
 
 
 def _group_relations(
-    group: list[Link], known: Mapping[tuple[Any, ...], dict[str, Any]], *, name: str | Path, doc: str
+    group: list[Link],
+    by_arguments: Mapping[tuple[Any, ...], dict[str, Any]],
+    by_pivot: Mapping[tuple[str, int], dict[str, Any]],
+    *,
+    name: str | Path,
+    doc: str,
 ) -> list[Relation]:
     first = group[0]
     pivot_role = PIVOTS[first.type]
@@ -244,8 +261,9 @@ def _group_relations(
     for arguments in combinations:
         arguments = {role: tail for role, tail in arguments.items() if tail is not None}
         key = (first.type, *(arguments.get(role) for role in RELATION_ARGUMENTS[first.type]))
+        found = fields or by_arguments.get(key) or by_pivot.get((first.type, first.head)) or {}
         try:
-            relations.append(cls.model_validate({**(fields or known.get(key, {})), **arguments}))
+            relations.append(cls.model_validate({**found, **arguments}))
         except ValidationError as error:
             raise FormatError(Errors.E019.format(name=name, doc=doc, link=first.label(), reason=reason(error))) from None
     return relations

@@ -40,10 +40,49 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    chinese = _gb_or_big5(data)
+    if chinese is not None:
+        return data.decode(chinese, errors="replace")
     best = from_bytes(data, cp_isolation=CHINESE_ENCODINGS).best()
     if best is None:
         raise InputError(Errors.E004.format(name=name))
     return str(best)
+
+
+#: Each standard puts its most frequent characters first: GB2312 level 1 (3,755 characters)
+#: has lead bytes 0xB0–0xD7, Big5's frequent characters (5,401) lead bytes 0xA4–0xC6.
+_FREQUENT = {"gb18030": ("gb2312", 0xB0, 0xD7), "big5": ("big5", 0xA4, 0xC6)}
+
+
+def _gb_or_big5(data: bytes, probe: int = 65536) -> str | None:
+    """GB18030 or Big5, whichever decodes strictly with more of its frequent characters.
+
+    Statistical detectors are unreliable on short Chinese texts (a few characters of GBK
+    read as Big5 equally well); the share of characters in each standard's frequent block
+    tells them apart.
+    """
+    head = data[:probe]
+    scores: dict[str, float] = {}
+    for encoding, (table, low, high) in _FREQUENT.items():
+        try:
+            text = head.decode(encoding) if len(data) <= probe else head.decode(encoding, errors="ignore")
+        except UnicodeDecodeError:
+            continue
+        wide = [ch for ch in text if ord(ch) > 127]
+        if not wide:
+            continue
+        hits = 0
+        for ch in wide:
+            try:
+                encoded = ch.encode(table)
+            except UnicodeEncodeError:
+                continue
+            hits += len(encoded) == 2 and low <= encoded[0] <= high
+        scores[encoding] = hits / len(wide)
+    if not scores:
+        return None
+    best = max(scores, key=lambda e: (scores[e], e == "gb18030"))
+    return best if scores[best] >= 0.5 else None
 
 
 def _utf16_without_bom(probe: bytes) -> str | None:

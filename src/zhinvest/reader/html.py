@@ -102,6 +102,7 @@ def html_to_aligned(source: str, start: int = 0) -> AlignedText:
         tag.decompose()
     blocks: list[list[AlignedText]] = [[]]
     cursor = 0
+    current_block: Any = None
     for node in soup.descendants:
         if isinstance(node, Tag):
             if node.name in _BLOCK_TAGS and blocks[-1]:
@@ -111,6 +112,10 @@ def html_to_aligned(source: str, start: int = 0) -> AlignedText:
             node, (Comment, Declaration, Doctype, ProcessingInstruction)
         ):
             continue
+        block = next((parent for parent in node.parents if parent.name in _BLOCK_TAGS), None)
+        if block is not current_block and blocks[-1]:
+            blocks.append([])
+        current_block = block
         string = str(node)
         if not string.strip():
             if blocks[-1]:

@@ -23,6 +23,7 @@ _ANY_GLOSS = re.compile(rf"[(（]([a-z]{{0,6}}[{_TONE_VOWELS}][a-z{_TONE_VOWELS}
 _TONED = re.compile(f"[{_TONE_VOWELS}]")
 _TERMINAL = "。！？!?；;…"
 _CLOSING = "”’」』）)】》\"'"
+_CLAUSE_MARKS = re.compile(r"[，、,：:]")
 _STARTS_CONTINUATION = re.compile(rf"\A(?:[，、。；：,;:！？]|[{_CJK}A-Za-z0-9][，、。；：,;:])")
 
 #: Full-width digits, Latin letters and a few signs that numbers need, folded to ASCII.
@@ -155,9 +156,10 @@ def clean_lines(text: AlignedText, rules: LineRules | None = None, plain: bool =
 def join_layout_breaks(lines: list[AlignedText], opener: re.Pattern[str] | None = None) -> list[AlignedText]:
     """Join a line to the next where page layout broke a sentence, keep headings apart.
 
-    A line is continued when it has no sentence-final punctuation and either it is long
-    (a heading rarely runs to 40 characters) or the next line starts like the rest of a
-    clause (with punctuation, or with one character and then punctuation). A next line
+    A line is continued when it has no sentence-final punctuation and either it reads like
+    part of a sentence (40 characters or more, two clause marks, or one clause mark and 24
+    characters: headings are short and rarely punctuated) or the next line starts like the
+    rest of a clause (with punctuation, or with one character and then punctuation). A next line
     that opens like a news paragraph (a dateline such as 本报讯, ``opener``) is never joined.
     """
     out: list[AlignedText] = []
@@ -186,7 +188,10 @@ def _continues(previous: str, following: str) -> bool:
         return False
     if _STARTS_CONTINUATION.match(following):
         return True
-    return len(previous) >= 40 and bool(re.match(rf"[{_CJK}]", following))
+    if not re.match(rf"[{_CJK}]", following):
+        return False
+    clauses = len(_CLAUSE_MARKS.findall(previous))
+    return len(previous) >= 40 or clauses >= 2 or (clauses == 1 and len(previous) >= 24)
 
 
 def _is_title(line: str) -> bool:

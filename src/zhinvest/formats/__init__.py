@@ -1,0 +1,88 @@
+"""Annotation formats: one module per format, looked up from one table, :data:`CONVERTERS`.
+
+Each converter has ``write(docs, path)``, ``read(path) -> list[Document]`` and
+``detect(path) -> bool``. ``read(write(docs)) == docs`` for every format but ``conll``, which
+keeps only ids, text and entity labels and spans (folder formats read documents back in
+file-name order).
+
+==============  ==========================================  ===================================
+name            module                                      path
+==============  ==========================================  ===================================
+``json``        :mod:`~zhinvest.formats.native`             folder of ``<id>.json``, or ``.jsonl``
+``spacy``       :mod:`~zhinvest.formats.docbin`             ``.spacy`` DocBin
+``labelstudio`` :mod:`~zhinvest.formats.labelstudio`        ``.json`` list of tasks
+``doccano``     :mod:`~zhinvest.formats.doccano`            ``.jsonl``
+``brat``        :mod:`~zhinvest.formats.brat`               folder of ``.txt`` + ``.ann``
+``conll``       :mod:`~zhinvest.formats.conll`              ``.conll`` character BIO
+==============  ==========================================  ===================================
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Protocol
+
+from ..errors import Errors, FormatError
+from ..schema import Document
+from . import brat, conll, docbin, doccano, labelstudio, native
+from .labelstudio import labelstudio_config
+
+
+class Converter(Protocol):
+    NAME: str
+
+    def write(self, docs: Iterable[Document], path: str | Path) -> None: ...
+
+    def read(self, path: str | Path) -> list[Document]: ...
+
+    def detect(self, path: str | Path) -> bool: ...
+
+
+#: Format name → converter module.
+CONVERTERS: dict[str, Converter] = {
+    module.NAME: module  # type: ignore[misc]
+    for module in (native, docbin, labelstudio, doccano, brat, conll)
+}
+#: The order :func:`detect` tries formats in: the most particular first.
+DETECTION_ORDER: tuple[str, ...] = ("spacy", "brat", "labelstudio", "doccano", "conll", "json")
+
+__all__ = ["CONVERTERS", "Converter", "convert", "detect", "labelstudio_config", "read", "write"]
+
+
+def _converter(name: str, path: str | Path) -> Converter:
+    if name not in CONVERTERS:
+        raise FormatError(Errors.E011.format(name=path, fmt=name, choices=", ".join(CONVERTERS)))
+    return CONVERTERS[name]
+
+
+def detect(path: str | Path) -> str:
+    """The name of the format of the file or folder at ``path``."""
+    if not Path(path).exists():
+        raise FormatError(Errors.E001.format(name=path))
+    for name in DETECTION_ORDER:
+        if CONVERTERS[name].detect(path):
+            return name
+    raise FormatError(Errors.E012.format(name=path))
+
+
+def read(path: str | Path, format: str | None = None) -> list[Document]:
+    """Documents from ``path`` in ``format`` (detected when ``None``)."""
+    if not Path(path).exists():
+        raise FormatError(Errors.E001.format(name=path))
+    return _converter(format or detect(path), path).read(path)
+
+
+def write(docs: Iterable[Document], path: str | Path, format: str) -> None:
+    """Write ``docs`` to ``path`` in ``format``."""
+    _converter(format, path).write(docs, path)
+
+
+def convert(src: str | Path, dest: str | Path, to: str, from_: str | None = None) -> list[Document]:
+    """Read ``src`` (a file or folder; its format detected when ``from_`` is ``None``), write ``dest`` in ``to``.
+
+    Returns the documents converted.
+    """
+    writer = _converter(to, dest)
+    docs = read(src, from_)
+    writer.write(docs, dest)
+    return docs

@@ -1,0 +1,92 @@
+"""The command line on good and bad input: one line per failure, the batch goes on."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from zhinvest.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_seeds_as_jsonl(capsys, seeds_dir):
+    code, out, err = run(capsys, "extract", str(seeds_dir))
+    lines = out.splitlines()
+    assert code == 0 and err == ""
+    assert len(lines) == 5
+    first = json.loads(lines[0])
+    assert set(first) == {"id", "source", "metadata", "text", "entities", "relations"}
+    assert first["id"] == "000_83a0861aacad86cc"
+
+
+def test_json_and_table_formats(capsys, seed_paths):
+    code, out, _ = run(capsys, "extract", str(seed_paths[0]), "--format", "json")
+    assert code == 0 and isinstance(json.loads(out), list)
+    code, out, _ = run(capsys, "extract", str(seed_paths[0]), "--format", "table")
+    assert "MONEY" in out and "4898亿元" in out
+
+
+@pytest.fixture()
+def bad_inputs(tmp_path):
+    files = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 40,
+        "broken.html": "<div><p>总投资<b>5亿元</p><p>未闭合<span>".encode(),
+        "digits.txt": ("1" * 200_000 + "亿元").encode(),
+        "gbk.txt": "总投资8亿元".encode("gbk"),
+        "big5.txt": "總投資8億元".encode("big5"),
+        "utf16.txt": "总投资8亿元".encode("utf-16"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return tmp_path
+
+
+def test_bad_input_gives_one_line_and_the_rest_is_extracted(capsys, bad_inputs):
+    code, out, err = run(capsys, "extract", str(bad_inputs), str(bad_inputs / "missing.txt"))
+    docs = {json.loads(line)["id"]: json.loads(line) for line in out.splitlines()}
+    assert code == 1
+    assert set(docs) == {"big5", "broken", "digits", "empty", "gbk", "utf16"}
+    assert docs["empty"]["entities"] == [] and docs["digits"]["entities"] == []
+    for name in ("gbk", "big5", "utf16", "broken"):
+        assert [e["value"] for e in docs[name]["entities"] if e["label"] == "MONEY"] in (["800000000"], ["500000000"])
+    err_lines = err.strip().splitlines()
+    assert len(err_lines) == 2
+    assert "binary" in err_lines[0] and "not found" in err_lines[1]
+    assert "Traceback" not in err
+
+
+def test_large_file_is_processed(capsys, tmp_path, seed_paths):
+    text = seed_paths[3].read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text(text * (5_000_000 // len(text.encode()) + 1), encoding="utf-8")
+    assert big.stat().st_size > 5_000_000
+    code, out, err = run(capsys, "extract", str(big))
+    assert code == 0 and err == ""
+    assert len(json.loads(out)["entities"]) > 1000
+
+
+def test_empty_folder_is_an_error(capsys, tmp_path):
+    code, _, err = run(capsys, "extract", str(tmp_path))
+    assert code == 1 and "no readable article files" in err
+
+
+def test_stdin_and_console_script():
+    result = subprocess.run(
+        [sys.executable, "-m", "zhinvest.cli", "extract", "-"], input="总投资5亿元".encode(), capture_output=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["entities"][0]["value"] == "500000000"
+
+
+def test_usage_error_exit_code(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["extract"])
+    assert info.value.code == 2

@@ -1,0 +1,53 @@
+from decimal import Decimal
+
+import pytest
+
+import zhinvest
+from zhinvest.pipeline import CHUNK_CHARS, resolve_overlaps, split_chunks
+
+
+def test_extract_returns_typed_entities_with_source_offsets():
+    doc = zhinvest.extract("蔚能(上海)電池科技有限公司擬投資50億元入駐嘉定區")
+    money = [e for e in doc.entities if e.label == "MONEY"]
+    assert [(e.text, e.source_text, e.value) for e in money] == [("50亿元", "50億元", Decimal("5000000000"))]
+    assert doc.text[money[0].start : money[0].end] == "50亿元"
+
+
+def test_long_text_is_chunked_and_offsets_stay_global():
+    line = "总投资5亿元的3个项目签约。" * 100 + "\n"
+    text = line * (CHUNK_CHARS // len(line) * 3)
+    doc = zhinvest.extract(text)
+    money = [e for e in doc.entities if e.label == "MONEY"]
+    assert len(money) == text.count("5亿元")
+    assert all(doc.text[e.start : e.end] == "5亿元" for e in money)
+
+
+def test_split_chunks_cuts_at_newlines_and_covers_the_text():
+    text = ("a" * 7 + "\n") * 10
+    chunks = list(split_chunks(text, 20))
+    assert "".join(c for _, c in chunks) == text
+    assert all(c.endswith("\n") for _, c in chunks)
+    assert [o for o, _ in chunks] == [0, 16, 32, 48, 64]
+
+
+def test_overlaps_resolve_to_numeric_then_longer():
+    mentions = [
+        {"start": 0, "end": 4, "label": "ORG"},
+        {"start": 2, "end": 6, "label": "MONEY"},
+        {"start": 6, "end": 8, "label": "LOC"},
+        {"start": 6, "end": 9, "label": "LOC"},
+    ]
+    assert [(m["start"], m["end"], m["label"]) for m in resolve_overlaps(mentions)] == [(2, 6, "MONEY"), (6, 9, "LOC")]
+
+
+def test_unknown_segmenter_is_a_clear_error():
+    with pytest.raises(zhinvest.ZhinvestError, match="unknown segmenter"):
+        zhinvest.load(segmenter="nonsense")
+
+
+def test_documents_of_the_seeds_validate_and_round_trip(seed_documents):
+    for doc in seed_documents.values():
+        assert zhinvest.Document.from_json(doc.to_json()) == doc
+        for entity in doc.entities:
+            assert doc.text[entity.start : entity.end] == entity.text
+            assert entity.source_end > entity.source_start
