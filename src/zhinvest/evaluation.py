@@ -35,8 +35,9 @@ documents are paired by ``id``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Callable, Iterable, Literal, Sequence
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
@@ -102,7 +103,7 @@ class Counts(_Result):
     def f1(self) -> float:
         return _f1(self.precision, self.recall)
 
-    def __add__(self, other: "Counts") -> "Counts":
+    def __add__(self, other: Counts) -> Counts:
         return Counts(
             correct=self.correct + other.correct,
             incorrect=self.incorrect + other.incorrect,
@@ -227,8 +228,7 @@ def evaluate(gold: Sequence[Document], predicted: Sequence[Document]) -> Report:
     Raises :class:`~zhinvest.errors.InputError` when document ids repeat on one side or a
     predicted document's text differs from its gold document's text.
     """
-    predicted_by_id = _by_id(predicted)
-    _by_id(gold)
+    gold_by_id, predicted_by_id = _by_id(gold), _by_id(predicted)
     per_label: dict[str, dict[Scheme, Counter[_Outcome]]] = {
         label: {scheme: Counter() for scheme in SCHEMES} for label in LABELS
     }
@@ -249,20 +249,23 @@ def evaluate(gold: Sequence[Document], predicted: Sequence[Document]) -> Report:
                     errors.extend(_entity_errors(gold_doc, outcome, gold_entity, pred_entity, values))
         errors.extend(_score_relations(gold_doc, pred_doc, relations))
     labels = {
-        label: LabelScores(**{scheme: Counts(**per_label[label][scheme]) for scheme in SCHEMES})
+        label: LabelScores.model_validate(
+            {scheme: Counts.model_validate(per_label[label][scheme]) for scheme in SCHEMES}
+        )
         for label in LABELS
     }
     macro_labels = tuple(label for label in LABELS if label in seen_labels)
-    relation_counts = {kind: Counts(**relations[kind]) for kind in RELATION_TYPES}
-    gold_ids = {doc.id for doc in gold}
+    relation_counts = {kind: Counts.model_validate(relations[kind]) for kind in RELATION_TYPES}
     return Report(
         documents=len(gold),
         missing=tuple(doc.id for doc in gold if doc.id not in predicted_by_id),
-        unexpected=tuple(doc.id for doc in predicted if doc.id not in gold_ids),
+        unexpected=tuple(doc.id for doc in predicted if doc.id not in gold_by_id),
         labels=labels,
-        micro=LabelScores(**{scheme: sum((labels[label].scheme(scheme) for label in LABELS), Counts()) for scheme in SCHEMES}),
+        micro=LabelScores(
+            **{scheme: sum((labels[label].scheme(scheme) for label in LABELS), Counts()) for scheme in SCHEMES}
+        ),
         macro=MacroScores(labels=macro_labels, **{scheme: _macro(labels, macro_labels, scheme) for scheme in SCHEMES}),
-        values={label: ValueScores(**values[label]) for label in NUMERIC_LABELS},
+        values={label: ValueScores.model_validate(values[label]) for label in NUMERIC_LABELS},
         relations=relation_counts,
         relations_micro=sum(relation_counts.values(), Counts()),
         errors=tuple(errors),
@@ -300,6 +303,10 @@ def _overlap(a: Entity, b: Entity) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _position(entity: Entity) -> tuple[int, int, str, int]:
+    return (entity.start, entity.end, entity.label, entity.id)
+
+
 def _distance(a: Entity, b: Entity) -> int:
     return abs(a.start - b.start) + abs(a.end - b.end)
 
@@ -318,9 +325,8 @@ def _match(
     gold: Sequence[Entity], predicted: Sequence[Entity], scheme: Scheme
 ) -> list[tuple[_Outcome, Entity | None, Entity | None]]:
     """Outcomes of one document under one scheme: (outcome, gold entity, predicted entity)."""
-    order = lambda entity: (entity.start, entity.end, entity.label, entity.id)  # noqa: E731
-    gold = sorted(gold, key=order)
-    predicted = sorted(predicted, key=order)
+    gold = sorted(gold, key=_position)
+    predicted = sorted(predicted, key=_position)
     pairs: dict[int, tuple[_Outcome, Entity]] = {}  # index in predicted -> (outcome, gold)
     free = list(range(len(gold)))
     for outcome, fits in (("correct", _FULL[scheme]), (_NEAR[scheme], _overlap)):
@@ -363,13 +369,17 @@ def _entity_errors(
             return []
         same_value, same_qualifier = _same_value(gold, pred), gold.qualifier == pred.qualifier
         values[gold.label].update(
-            matched=1, value_correct=same_value, qualifier_correct=same_qualifier, both_correct=same_value and same_qualifier
+            matched=1,
+            value_correct=same_value,
+            qualifier_correct=same_qualifier,
+            both_correct=same_value and same_qualifier,
         )
         if same_value and same_qualifier:
             return []
-        note = f"predicted {_describe_value(pred)}, gold {_describe_value(gold)}"
-        return [_error(doc, "wrong_value", "entity", gold.label, gold.start, gold.end, note)]
+        difference = f"predicted {_describe_value(pred)}, gold {_describe_value(gold)}"
+        return [_error(doc, "wrong_value", "entity", gold.label, gold.start, gold.end, difference)]
     errors = []
+    note: str | None
     if pred is not None:
         note = f"overlaps gold {gold.label} {gold.text!r} [{gold.start}, {gold.end})" if gold else None
         errors.append(_error(doc, "false_positive", "entity", pred.label, pred.start, pred.end, note))
@@ -411,10 +421,13 @@ REQUIRED_ARGUMENTS: dict[str, tuple[str, ...]] = {
     "LOCATED_IN": ("org", "location"),
 }
 
-_Key = tuple[object, ...]
+#: What an argument is matched on, such as ``("MONEY", Decimal("5E+9"), "CNY")``.
+_ArgumentKey = tuple[object, ...]
+#: A relation reduced to its type and required arguments.
+_Key = tuple[str, _ArgumentKey | None, _ArgumentKey | None]
 
 
-def _entity_key(entity: Entity | None) -> _Key | None:
+def _entity_key(entity: Entity | None) -> _ArgumentKey | None:
     """What an argument is matched on: ORG by simplified name, LOC by text, amounts by value."""
     if entity is None:
         return None
@@ -433,7 +446,8 @@ def _relation_keys(doc: Document) -> dict[_Key, list[Entity]]:
     by_id = {entity.id: entity for entity in doc.entities}
     for relation in doc.relations:
         arguments = [by_id.get(getattr(relation, name)) for name in REQUIRED_ARGUMENTS[relation.type]]
-        key = (relation.type, *(_entity_key(argument) for argument in arguments))
+        first, second = (_entity_key(argument) for argument in arguments)
+        key = (relation.type, first, second)
         keys.setdefault(key, [argument for argument in arguments if argument is not None])
     return keys
 
@@ -441,36 +455,47 @@ def _relation_keys(doc: Document) -> dict[_Key, list[Entity]]:
 def _describe_key(key: _Key) -> str:
     kind, *arguments = key
     parts = []
-    for name, argument in zip(REQUIRED_ARGUMENTS[str(kind)], arguments):
+    for name, argument in zip(REQUIRED_ARGUMENTS[kind], arguments, strict=True):
         if argument is None:
             parts.append(f"{name}=-")
             continue
-        shown = [decimal_to_str(part) if isinstance(part, Decimal) else str(part) for part in argument[1:] if part is not None]  # type: ignore[index]
+        # Leave out the label; show decimals without exponent.
+        shown = [
+            decimal_to_str(part) if isinstance(part, Decimal) else str(part)
+            for part in argument[1:]
+            if part is not None
+        ]
         parts.append(f"{name}={' '.join(shown)}")
     return " ".join(parts)
 
 
 def _score_relations(gold: Document, predicted: Document, counts: dict[str, Counter[_Outcome]]) -> list[ErrorItem]:
     gold_keys, pred_keys = _relation_keys(gold), _relation_keys(predicted)
-    errors = []
     for key in gold_keys.keys() & pred_keys.keys():
-        counts[str(key[0])]["correct"] += 1
-    for kind, outcome, keys, own in (
-        ("false_negative", "missed", gold_keys.keys() - pred_keys.keys(), gold_keys),
-        ("false_positive", "spurious", pred_keys.keys() - gold_keys.keys(), pred_keys),
-    ):
-        for key in _in_text_order(keys, own):
-            counts[str(key[0])][outcome] += 1  # type: ignore[index]
-            arguments = own[key]
-            start = min((entity.start for entity in arguments), default=0)
-            end = max((entity.end for entity in arguments), default=0)
-            errors.append(_error(gold, kind, "relation", str(key[0]), start, end, _describe_key(key)))
+        counts[key[0]]["correct"] += 1
+    return _unmatched(gold, gold_keys, pred_keys, "missed", counts) + _unmatched(
+        gold, pred_keys, gold_keys, "spurious", counts
+    )
+
+
+def _unmatched(
+    doc: Document,
+    own: dict[_Key, list[Entity]],
+    other: dict[_Key, list[Entity]],
+    outcome: _Outcome,
+    counts: dict[str, Counter[_Outcome]],
+) -> list[ErrorItem]:
+    """Count the keys of ``own`` missing from ``other`` as ``outcome``; their errors, in relation order."""
+    kind = "false_negative" if outcome == "missed" else "false_positive"
+    errors = []
+    for key, arguments in own.items():
+        if key in other:
+            continue
+        counts[key[0]][outcome] += 1
+        start = min((entity.start for entity in arguments), default=0)
+        end = max((entity.end for entity in arguments), default=0)
+        errors.append(_error(doc, kind, "relation", key[0], start, end, _describe_key(key)))
     return errors
-
-
-def _in_text_order(keys: Iterable[_Key], arguments: dict[_Key, list[Entity]]) -> list[_Key]:
-    position = {key: index for index, key in enumerate(arguments)}
-    return sorted(keys, key=position.__getitem__)
 
 
 # --- table -----------------------------------------------------------------------------
@@ -499,7 +524,11 @@ def _table_lines(report: Report) -> list[str]:
     lines.append(row("micro", report.micro.strict, report.micro.partial))
     lines.append(row("macro", report.macro.strict, report.macro.partial))
 
-    lines += ["", "Values (among strict matches)", f"{'':<{width}}  {'matched':>8} {'value':>6} {'qual.':>6} {'both':>6}"]
+    lines += [
+        "",
+        "Values (among strict matches)",
+        f"{'':<{width}}  {'matched':>8} {'value':>6} {'qual.':>6} {'both':>6}",
+    ]
     for label, values in report.values.items():
         lines.append(
             f"{label:<{width}}  {values.matched:>8} {_percent(values.value_accuracy):>6}"

@@ -33,8 +33,8 @@ def test_files(documents, investment_doc, tmp_path):
         '#3\tAnnotatorNotes T3\t{"source_text": "4898亿元", "source_start": 450, "source_end": 456, '
         '"value": "489800000000", "currency": "CNY", "source_component": "money"}',
     ]
-    relations = [line for line in ann if line.startswith(("R", "#")) and "\tAnnotatorNotes R" in line or line.startswith("R")]
-    assert relations[:4] == [
+    first = next(index for index, line in enumerate(ann) if line.startswith("R1\t"))
+    assert ann[first : first + 4] == [
         "R1\tPROJECT_SUMMARY_total Arg1:T4 Arg2:T3",
         '#11\tAnnotatorNotes R1\t{"relation": 0, "stage": "signed", "scope": "重大产业", "evidence": "总投资4898亿元的216个重大产业项目集中签约"}',
         "R2\tINVESTMENT_investor Arg1:T6 Arg2:T5",

@@ -46,14 +46,25 @@ def test_entity_added_in_spacy_gets_a_new_id(traditional_doc, tmp_path):
     assert back.entities[:-1] == traditional_doc.entities
 
 
+def loc(entity_id: int, text: str, start: int, end: int) -> Entity:
+    return Entity(id=entity_id, label="LOC", text=text[start:end], source_text=text[start:end],
+                  start=start, end=end, source_start=start, source_end=end)
+
+
 def test_overlapping_entities_cannot_be_doc_ents():
-    text = "上海浦东"
-    doc = Document(id="o", text=text, entities=(
-        Entity(id=0, label="LOC", text="上海浦东", source_text="上海浦东", start=0, end=4, source_start=0, source_end=4),
-        Entity(id=1, label="LOC", text="浦东", source_text="浦东", start=2, end=4, source_start=2, source_end=4),
-    ))
+    text = "A B 上海浦东"  # after the spaces, token indices trail character offsets
+    doc = Document(id="o", text=text, entities=(loc(0, text, 4, 8), loc(1, text, 6, 8)))
     with pytest.raises(FormatError, match="entities 0 and 1 overlap; the spacy format holds only flat entities"):
         docbin.to_doc(doc)
+
+
+def test_adjacent_entities_after_spaces_do_not_overlap():
+    """Spaces are token whitespace, so token and character offsets differ."""
+    text = "A  B  上海 浦东新区"
+    doc = Document(id="s", text=text, entities=(loc(0, text, 6, 8), loc(1, text, 9, 11), loc(2, text, 11, 13)))
+    spacy_doc = docbin.to_doc(doc)
+    assert [(ent.start_char, ent.end_char) for ent in spacy_doc.ents] == [(6, 8), (9, 11), (11, 13)]
+    assert docbin.from_doc(spacy_doc) == doc
 
 
 def test_damaged_file_is_a_format_error(tmp_path):

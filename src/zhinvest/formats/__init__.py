@@ -19,8 +19,9 @@ name            module                                      path
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from ..errors import Errors, FormatError
 from ..schema import Document

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -50,7 +51,8 @@ def reason(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"])
     more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
-    return f"{where}: {first['msg']}{more}" if where else f"{first['msg']}{more}"
+    message = " ".join(str(first["msg"]).split())
+    return f"{where}: {message}{more}" if where else f"{message}{more}"
 
 
 def document(name: str | Path, data: Mapping[str, Any]) -> Document:
@@ -66,7 +68,9 @@ def entity_extras(entity: Entity) -> dict[str, Any]:
     return entity.model_dump(mode="json", exclude=set(SPAN_FIELDS))
 
 
-def entity_data(entity_id: int, label: str, start: int, end: int, text: str, extras: Mapping[str, Any] | None) -> dict[str, Any]:
+def entity_data(
+    entity_id: int, label: str, start: int, end: int, text: str, extras: Mapping[str, Any] | None
+) -> dict[str, Any]:
     """Entity fields from a span of ``text``; source offsets default to the clean ones."""
     data: dict[str, Any] = {
         "id": entity_id,
@@ -243,7 +247,12 @@ def _group_relations(
     for link in group:
         if link.type != first.type or link.head != first.head:
             raise FormatError(
-                Errors.E019.format(name=name, doc=doc, link=link.label(), reason=f"does not start from the pivot of relation {first.relation}")
+                Errors.E019.format(
+                    name=name,
+                    doc=doc,
+                    link=link.label(),
+                    reason=f"does not start from the pivot of relation {first.relation}",
+                )
             )
     tails: dict[str, list[int | None]] = {}
     for link in group:
@@ -255,7 +264,9 @@ def _group_relations(
     combinations: list[dict[str, Any]] = [{pivot_role: first.head}]
     for role in RELATION_ARGUMENTS[first.type]:
         if role != pivot_role:
-            combinations = [{**combination, role: tail} for combination in combinations for tail in tails.get(role, [None])]
+            combinations = [
+                {**combination, role: tail} for combination in combinations for tail in tails.get(role, [None])
+            ]
     relations: list[Relation] = []
     cls = RELATION_CLASSES[first.type]
     for arguments in combinations:
@@ -265,5 +276,7 @@ def _group_relations(
         try:
             relations.append(cls.model_validate({**found, **arguments}))
         except ValidationError as error:
-            raise FormatError(Errors.E019.format(name=name, doc=doc, link=first.label(), reason=reason(error))) from None
+            raise FormatError(
+                Errors.E019.format(name=name, doc=doc, link=first.label(), reason=reason(error))
+            ) from None
     return relations

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..about import LABELS, NUMERIC_LABELS, QUALIFIERS
 from ..errors import Errors, FormatError
@@ -186,24 +187,33 @@ def from_ann(ann: str, text: str, meta: dict[str, Any], *, name: str | Path, doc
         extras = dict(notes.get(ident) or {})
         if ident in qualifiers:
             extras["qualifier"] = qualifiers[ident]
-        entity_list.append(entity_data(int(ident[1:]) - 1, entity["label"], entity["start"], entity["end"], text, extras))
+        entity_list.append(
+            entity_data(int(ident[1:]) - 1, entity["label"], entity["start"], entity["end"], text, extras)
+        )
     relation_links = []
     for label, head, tail, ident, number in links:
         parsed = parse_link_label(label)
         if parsed is None or head not in entities or tail not in entities:
-            problem = "not a zhinvest relation type" if parsed is None else f"argument {head if head not in entities else tail} is not an entity"
+            problem = (
+                "not a zhinvest relation type"
+                if parsed is None
+                else f"argument {head if head not in entities else tail} is not an entity"
+            )
             raise FormatError(Errors.E019.format(name=f"{name}, line {number}", doc=doc_id, link=label, reason=problem))
         note = dict(notes.get(ident) or {})
         relation = note.pop("relation", None)
         relation_links.append(Link(int(head[1:]) - 1, int(tail[1:]) - 1, *parsed, relation=relation, fields=note))
-    return document(name, {
-        "id": doc_id,
-        "source": meta.get("source"),
-        "metadata": meta.get("metadata") or {},
-        "text": text,
-        "entities": entity_list,
-        "relations": from_links(relation_links, name=name, doc=doc_id),
-    })
+    return document(
+        name,
+        {
+            "id": doc_id,
+            "source": meta.get("source"),
+            "metadata": meta.get("metadata") or {},
+            "text": text,
+            "entities": entity_list,
+            "relations": from_links(relation_links, name=name, doc=doc_id),
+        },
+    )
 
 
 def read(path: str | Path) -> list[Document]:

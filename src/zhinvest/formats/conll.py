@@ -20,8 +20,8 @@ and relations are lost, and entities read back get ids 0, 1, … in text order.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import Errors, FormatError
 from ..schema import Document
@@ -77,7 +77,7 @@ def to_conll(doc: Document, *, name: str | Path = "<conll>") -> str:
     """One document as CoNLL lines, ending with a blank line."""
     bio = tags(doc, name=name)
     lines = [f"{DOC_ID}{doc.id}"]
-    for offset, (char, tag) in enumerate(zip(doc.text, bio)):
+    for offset, (char, tag) in enumerate(zip(doc.text, bio, strict=True)):
         lines.append(f"{escape(char)}\t{tag}")
         at_end = offset + 1 == len(doc.text)
         if char in SENTENCE_END and not at_end and not bio[offset + 1].startswith("I-"):
@@ -102,7 +102,11 @@ def _entities(chars: list[str], bio: list[str], *, name: Path, line_of: list[int
             continue
         prefix, _, label = tag.partition("-")
         if prefix not in ("B", "I") or not label:
-            raise FormatError(Errors.E013.format(name=name, line=line_of[offset], reason=f"expected O, B-<label> or I-<label>, got {tag!r}"))
+            raise FormatError(
+                Errors.E013.format(
+                    name=name, line=line_of[offset], reason=f"expected O, B-<label> or I-<label>, got {tag!r}"
+                )
+            )
         continues = prefix == "I" and spans and spans[-1][1] == offset and spans[-1][2] == label
         if continues:
             spans[-1][1] = offset + 1
@@ -129,7 +133,9 @@ def read(path: str | Path) -> list[Document]:
             return
         ident = doc_id if doc_id is not None else f"{path.stem}-{len(docs)}"
         text = "".join(chars)
-        docs.append(document(path, {"id": ident, "text": text, "entities": _entities(chars, bio, name=path, line_of=line_of)}))
+        docs.append(
+            document(path, {"id": ident, "text": text, "entities": _entities(chars, bio, name=path, line_of=line_of)})
+        )
 
     for number, line in enumerate(lines, start=1):
         line = line.rstrip("\r")
@@ -138,12 +144,18 @@ def read(path: str | Path) -> list[Document]:
                 finish()
                 doc_id, chars, bio, line_of = line[len(DOC_ID) :], [], [], []
             elif line.strip() and not line.startswith("#"):
-                raise FormatError(Errors.E013.format(name=path, line=number, reason=f"expected '<character>\\t<tag>', got {line!r}"))
+                raise FormatError(
+                    Errors.E013.format(name=path, line=number, reason=f"expected '<character>\\t<tag>', got {line!r}")
+                )
             continue
         token, _, tag = line.partition("\t")
         char = unescape(token)
         if char is None or "\t" in tag:
-            raise FormatError(Errors.E013.format(name=path, line=number, reason=f"expected one (escaped) character and a tag, got {line!r}"))
+            raise FormatError(
+                Errors.E013.format(
+                    name=path, line=number, reason=f"expected one (escaped) character and a tag, got {line!r}"
+                )
+            )
         chars.append(char)
         bio.append(tag.strip())
         line_of.append(number)

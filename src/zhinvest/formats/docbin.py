@@ -13,8 +13,9 @@ added to ``doc.ents`` by other tools get new ids.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import Errors, FormatError
 from ..schema import Document
@@ -35,15 +36,17 @@ def to_doc(document_: Document, nlp: Any = None, *, name: str | Path = "<doc>") 
     """A spaCy ``Doc`` holding ``document_``: entities in ``doc.ents``, the rest in ``doc.user_data``."""
     nlp = nlp or _blank_nlp()
     doc = nlp.make_doc(document_.text)
-    spans = []
+    spans: list[tuple[int, Any]] = []  # (entity id, span)
     for entity in sorted(document_.entities, key=lambda entity: (entity.start, entity.end)):
         span = doc.char_span(entity.start, entity.end, label=entity.label, alignment_mode="strict")
         if span is None:
             reason = f"entity {entity.id} {entity.text!r} [{entity.start}, {entity.end}) does not start and end on characters spaCy tokenises"
             raise FormatError(Errors.E010.format(name=name, reason=reason))
-        if spans and span.start_char < spans[-1][1].end:
+        if spans and span.start_char < spans[-1][1].end_char:
             previous = spans[-1][0]
-            raise FormatError(Errors.E018.format(name=name, doc=document_.id, first=previous, second=entity.id, fmt=NAME))
+            raise FormatError(
+                Errors.E018.format(name=name, doc=document_.id, first=previous, second=entity.id, fmt=NAME)
+            )
         spans.append((entity.id, span))
     doc.ents = [span for _, span in spans]
     doc.user_data[USER_DATA_KEY] = {
@@ -51,7 +54,8 @@ def to_doc(document_: Document, nlp: Any = None, *, name: str | Path = "<doc>") 
         "source": document_.source,
         "metadata": document_.metadata.model_dump(mode="json"),
         "entities": [
-            {"id": entity.id, "start": entity.start, "end": entity.end, **entity_extras(entity)} for entity in document_.entities
+            {"id": entity.id, "start": entity.start, "end": entity.end, **entity_extras(entity)}
+            for entity in document_.entities
         ],
         "relations": [relation.model_dump(mode="json") for relation in document_.relations],
     }
@@ -71,14 +75,17 @@ def from_doc(doc: Any, *, name: str | Path = "<doc>", index: int = 0) -> Documen
     next_id = max((entity["id"] for entity in entities), default=-1) + 1
     for offset, ((start, end), label) in enumerate(sorted(labels.items())):
         entities.append(entity_data(next_id + offset, label, start, end, doc.text, None))
-    return document(name, {
-        "id": data.get("id", f"{Path(str(name)).stem}-{index}"),
-        "source": data.get("source"),
-        "metadata": data.get("metadata", {}),
-        "text": doc.text,
-        "entities": entities,
-        "relations": data.get("relations", []),
-    })
+    return document(
+        name,
+        {
+            "id": data.get("id", f"{Path(str(name)).stem}-{index}"),
+            "source": data.get("source"),
+            "metadata": data.get("metadata", {}),
+            "text": doc.text,
+            "entities": entities,
+            "relations": data.get("relations", []),
+        },
+    )
 
 
 def write(docs: Iterable[Document], path: str | Path) -> None:
@@ -104,7 +111,11 @@ def read(path: str | Path) -> list[Document]:
     except FileNotFoundError:
         raise
     except Exception as error:  # msgpack, zlib and spaCy's own errors on a damaged file
-        raise FormatError(Errors.E015.format(name=path, expected=f"a spaCy DocBin file ({type(error).__name__}: {_first_line(error)})")) from None
+        raise FormatError(
+            Errors.E015.format(
+                name=path, expected=f"a spaCy DocBin file ({type(error).__name__}: {_first_line(error)})"
+            )
+        ) from None
     return [from_doc(doc, name=path, index=index) for index, doc in enumerate(docs)]
 
 

@@ -21,8 +21,9 @@ is accepted too; a line's ``id`` names the document when there is no ``doc_id``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import Errors, FormatError
 from ..schema import Document
@@ -41,11 +42,24 @@ def to_line(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "metadata": doc.metadata.model_dump(mode="json"),
         "entities": [
-            {"id": entity.id, "label": entity.label, "start_offset": entity.start, "end_offset": entity.end, **entity_extras(entity)}
+            {
+                "id": entity.id,
+                "label": entity.label,
+                "start_offset": entity.start,
+                "end_offset": entity.end,
+                **entity_extras(entity),
+            }
             for entity in doc.entities
         ],
         "relations": [
-            {"id": index, "from_id": link.head, "to_id": link.tail, "type": link.label(":"), "relation": link.relation, **link.fields}
+            {
+                "id": index,
+                "from_id": link.head,
+                "to_id": link.tail,
+                "type": link.label(":"),
+                "relation": link.relation,
+                **link.fields,
+            }
             for index, link in enumerate(to_links(doc.relations))
         ],
     }
@@ -61,9 +75,13 @@ def from_line(data: Any, *, name: str | Path = "<line>", line: int = 1) -> Docum
     if "entities" in data:
         for item in data["entities"]:
             if not isinstance(item, dict) or any(key not in item for key in _ENTITY_KEYS):
-                raise FormatError(Errors.E013.format(name=name, line=line, reason=f"an entity needs {', '.join(_ENTITY_KEYS)}"))
+                raise FormatError(
+                    Errors.E013.format(name=name, line=line, reason=f"an entity needs {', '.join(_ENTITY_KEYS)}")
+                )
             extras = {key: value for key, value in item.items() if key not in _ENTITY_KEYS}
-            entities.append(entity_data(item["id"], item["label"], item["start_offset"], item["end_offset"], text, extras))
+            entities.append(
+                entity_data(item["id"], item["label"], item["start_offset"], item["end_offset"], text, extras)
+            )
     else:
         for index, item in enumerate(data.get("label") or []):
             if not isinstance(item, list) or len(item) != 3:
@@ -73,20 +91,27 @@ def from_line(data: Any, *, name: str | Path = "<line>", line: int = 1) -> Docum
     links = []
     for item in data.get("relations") or []:
         if not isinstance(item, dict) or any(key not in item for key in ("from_id", "to_id", "type")):
-            raise FormatError(Errors.E013.format(name=name, line=line, reason="a relation needs from_id, to_id and type"))
+            raise FormatError(
+                Errors.E013.format(name=name, line=line, reason="a relation needs from_id, to_id and type")
+            )
         parsed = parse_link_label(str(item["type"]))
         if parsed is None:
-            raise FormatError(Errors.E019.format(name=name, doc=doc_id, link=item["type"], reason="not a zhinvest relation label"))
+            raise FormatError(
+                Errors.E019.format(name=name, doc=doc_id, link=item["type"], reason="not a zhinvest relation label")
+            )
         fields = {key: value for key, value in item.items() if key not in _LINK_KEYS}
         links.append(Link(item["from_id"], item["to_id"], *parsed, relation=item.get("relation"), fields=fields))
-    return document(f"{name}, line {line}", {
-        "id": doc_id,
-        "source": data.get("source"),
-        "metadata": data.get("metadata") or {},
-        "text": text,
-        "entities": entities,
-        "relations": from_links(links, name=name, doc=doc_id),
-    })
+    return document(
+        f"{name}, line {line}",
+        {
+            "id": doc_id,
+            "source": data.get("source"),
+            "metadata": data.get("metadata") or {},
+            "text": text,
+            "entities": entities,
+            "relations": from_links(links, name=name, doc=doc_id),
+        },
+    )
 
 
 def write(docs: Iterable[Document], path: str | Path) -> None:

@@ -30,8 +30,9 @@ Offsets are Unicode code points, as Python's and current Label Studio's.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -124,7 +125,7 @@ def from_task(task: Any, *, name: str | Path = "<task>", index: int = 0) -> Docu
     """The :class:`Document` a Label Studio task holds."""
     data = task.get("data") if isinstance(task, dict) else None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        raise FormatError(Errors.E015.format(name=name, expected=f'a task with data.text (task {index})'))
+        raise FormatError(Errors.E015.format(name=name, expected=f"a task with data.text (task {index})"))
     text: str = data["text"]
     extras = data.get(DATA_KEY) or {}
     doc_id = str(extras.get("id") or task.get("id") or f"{Path(str(name)).stem}-{index}")
@@ -154,14 +155,17 @@ def from_task(task: Any, *, name: str | Path = "<task>", index: int = 0) -> Docu
         entities.append(entity_data(entity_id, labels[0], start, end, text, record))
     links = [_link(item, entity_ids, name=name, doc=doc_id) for item in result if item.get("type") == "relation"]
     records = [_record(relation, name=name, doc=doc_id) for relation in extras.get("relations") or []]
-    return document(name, {
-        "id": doc_id,
-        "source": extras.get("source"),
-        "metadata": extras.get("metadata") or {},
-        "text": text,
-        "entities": entities,
-        "relations": from_links(links, records, name=name, doc=doc_id),
-    })
+    return document(
+        name,
+        {
+            "id": doc_id,
+            "source": extras.get("source"),
+            "metadata": extras.get("metadata") or {},
+            "text": text,
+            "entities": entities,
+            "relations": from_links(links, records, name=name, doc=doc_id),
+        },
+    )
 
 
 def _chosen_result(task: dict[str, Any]) -> list[dict[str, Any]]:
@@ -181,21 +185,27 @@ def _link(item: dict[str, Any], entity_ids: dict[str, int], *, name: str | Path,
     if item.get("direction") == "left":
         head, tail = tail, head
     if head not in entity_ids or tail not in entity_ids:
-        raise FormatError(Errors.E019.format(name=name, doc=doc, link=label, reason=f"points at a missing region {head} or {tail}"))
+        raise FormatError(
+            Errors.E019.format(name=name, doc=doc, link=label, reason=f"points at a missing region {head} or {tail}")
+        )
     return Link(entity_ids[head], entity_ids[tail], *parsed)
 
 
 def _record(data: Any, *, name: str | Path, doc: str) -> Any:
     kind = data.get("type") if isinstance(data, dict) else None
     if kind not in RELATION_CLASSES:
-        raise FormatError(Errors.E010.format(name=name, reason=f"task {doc}: unknown relation {kind!r} in data.{DATA_KEY}.relations"))
+        raise FormatError(
+            Errors.E010.format(name=name, reason=f"task {doc}: unknown relation {kind!r} in data.{DATA_KEY}.relations")
+        )
     try:
         return RELATION_CLASSES[kind].model_validate(data)
     except ValidationError as error:
         raise FormatError(Errors.E010.format(name=name, reason=f"task {doc}: {reason(error)}")) from None
 
 
-def write(docs: Iterable[Document], path: str | Path, *, result_key: Literal["predictions", "annotations"] = "predictions") -> None:
+def write(
+    docs: Iterable[Document], path: str | Path, *, result_key: Literal["predictions", "annotations"] = "predictions"
+) -> None:
     """Write ``docs`` as a JSON list of tasks (pre-annotations by default, ``result_key="annotations"`` for gold)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
