@@ -90,3 +90,45 @@ def test_usage_error_exit_code(capsys):
     with pytest.raises(SystemExit) as info:
         main(["extract"])
     assert info.value.code == 2
+
+
+def test_evaluate_prints_the_table_and_writes_json(capsys, tmp_path, root, monkeypatch):
+    monkeypatch.chdir(root)
+    report_path = tmp_path / "report.json"
+    code, out, err = run(capsys, "evaluate", "--gold", str(root / "annotations"), "--output", str(report_path), "--errors")
+    assert code == 0, err
+    assert "MONEY" in out and "Relations" in out
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert report["documents"] == 5
+    assert report["labels"]["MONEY"]["strict"]["possible"] > 0
+
+
+def test_evaluate_reports_a_missing_source(capsys, tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    from zhinvest.schema import Document
+
+    (gold / "x.json").write_text(Document(id="x", source="nowhere/x.txt", text="").to_json(), encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", "--gold", str(gold))
+    assert code == 1 and "not found" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("fmt", ["spacy", "labelstudio", "doccano", "brat", "conll"])
+def test_convert_annotations_round_trip_through_the_cli(capsys, tmp_path, root, fmt):
+    from zhinvest.formats import read
+
+    out = tmp_path / ("out.spacy" if fmt == "spacy" else "out.json" if fmt == "labelstudio" else "out.jsonl" if fmt == "doccano" else "out")
+    if fmt == "conll":
+        out = tmp_path / "out.conll"
+    code, _, err = run(capsys, "convert", str(root / "annotations"), str(out), "--to", fmt)
+    assert code == 0, err
+    back = tmp_path / "back"
+    code, _, err = run(capsys, "convert", str(out), str(back), "--to", "json")
+    assert code == 0, err
+    original = {d.id: d for d in read(root / "annotations")}
+    again = {d.id: d for d in read(back)}
+    assert set(again) == set(original)
+    for doc_id, doc in original.items():
+        assert [(e.label, e.start, e.end) for e in again[doc_id].entities] == [(e.label, e.start, e.end) for e in doc.entities]
+        if fmt != "conll":
+            assert again[doc_id] == doc

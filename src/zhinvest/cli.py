@@ -93,6 +93,37 @@ def entity_table(document: Document) -> str:
     return "\n".join(lines)
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import evaluate_corpus
+    from .pipeline import Pipeline
+
+    try:
+        report, _, _ = evaluate_corpus(args.gold, args.sources, Pipeline(segmenter=args.segmenter))
+    except ZhinvestError as error:
+        _stderr(str(error))
+        return 1
+    print(report.to_table())
+    if args.errors:
+        print()
+        for item in report.errors:
+            print(item.line())
+    if args.output:
+        Path(args.output).write_text(report.model_dump_json(indent=1), encoding="utf-8")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from .formats import convert
+
+    try:
+        docs = convert(args.src, args.dest, to=args.to, from_=args.from_)
+    except ZhinvestError as error:
+        _stderr(str(error))
+        return 1
+    print(f"converted {len(docs)} document(s) to {args.to}: {args.dest}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zhinvest", description="Structured data from Chinese investment news.")
     parser.add_argument("--version", action="version", version=f"zhinvest {__version__}")
@@ -103,6 +134,23 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     extract.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
     extract.set_defaults(func=cmd_extract)
+
+    evaluate = commands.add_parser("evaluate", help="score the pipeline against gold annotations")
+    evaluate.add_argument("--gold", default="annotations", help="gold annotations (folder or file, any format)")
+    evaluate.add_argument("--sources", default=None, help="folder holding the gold documents' source files")
+    evaluate.add_argument("--output", default=None, help="write the full report as JSON here")
+    evaluate.add_argument("--errors", action="store_true", help="list every false positive and false negative")
+    evaluate.add_argument("--segmenter", default="char")
+    evaluate.set_defaults(func=cmd_evaluate)
+
+    from .formats import CONVERTERS
+
+    convert = commands.add_parser("convert", help="convert annotations between formats")
+    convert.add_argument("src", help="a file or folder in any supported format (detected)")
+    convert.add_argument("dest", help="where to write")
+    convert.add_argument("--to", required=True, choices=sorted(CONVERTERS))
+    convert.add_argument("--from", dest="from_", default=None, choices=sorted(CONVERTERS))
+    convert.set_defaults(func=cmd_convert)
     return parser
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
@@ -544,3 +545,37 @@ def _table_lines(report: Report) -> list[str]:
     if report.missing:
         lines += ["", f"No prediction for {len(report.missing)} document(s): {', '.join(report.missing)}"]
     return lines
+
+
+def evaluate_corpus(
+    gold_path: str | Path,
+    sources: str | Path | None = None,
+    pipeline: Callable[[Path], Document] | None = None,
+) -> tuple[Report, list[Document], list[Document]]:
+    """Run the pipeline on the source of every gold document and score it.
+
+    ``gold_path`` is a folder or file in any annotation format (``zhinvest.formats``).
+    Each gold document's source file is ``sources / <file name of its source>`` when
+    ``sources`` is given, else its ``source`` path resolved against the gold folder's parent
+    and then the current directory. Returns the report with the gold and predicted documents.
+    """
+    from .formats import read as read_documents
+    from .pipeline import Pipeline
+
+    gold_path = Path(gold_path)
+    gold = read_documents(gold_path)
+    run = pipeline or Pipeline()
+    predicted = [run(_source_of(doc, gold_path, sources)) for doc in gold]
+    return evaluate(gold, predicted), gold, predicted
+
+
+def _source_of(doc: Document, gold_path: Path, sources: str | Path | None) -> Path:
+    if doc.source is None:
+        raise InputError(Errors.E031.format(doc=doc.id))
+    name = Path(doc.source)
+    base = gold_path if gold_path.is_dir() else gold_path.parent
+    candidates = [Path(sources) / name.name] if sources is not None else [base.parent / name, Path.cwd() / name, name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise InputError(Errors.E032.format(doc=doc.id, source=doc.source))
