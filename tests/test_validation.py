@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, Callable
 import pytest
 
 from zhinvest.errors import InputError
+from zhinvest.schema import Document
 from zhinvest.validation import ValidationReport, validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,7 +78,7 @@ def test_real_annotations_validate_clean():
     assert validate(ANNOTATIONS).ok
 
 
-def test_each_real_annotation_file_alone(tmp_path: Path):
+def test_each_real_annotation_file_alone():
     report = validate(sorted(ANNOTATIONS.glob("*.json"))[:2])
     assert (report.files, report.documents) == (2, 2)
     assert report.ok
@@ -88,6 +90,19 @@ def test_without_sources_the_source_checks_are_skipped(tmp_path: Path):
     report = validate(tmp_path, root=tmp_path)  # no seeds/ under tmp_path
     assert problem_keys(report) == KNOWN_DISAGREEMENTS
     assert report.of_kind("source") == () and report.of_kind("drift") == ()
+
+
+def test_annotations_are_what_the_span_lists_build():
+    """The JSON files and the hand span lists in annotations/tools/spans agree."""
+    spec = importlib.util.spec_from_file_location("annotation_build", ANNOTATIONS / "tools" / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    ids = sorted(p.stem for p in (ANNOTATIONS / "tools" / "spans").glob("*.txt"))
+    assert ids == sorted(p.stem for p in ANNOTATIONS.glob("*.json"))
+    for doc_id in ids:
+        stored = Document.model_validate_json((ANNOTATIONS / f"{doc_id}.json").read_text(encoding="utf-8"))
+        assert build.build(doc_id) == stored, doc_id
 
 
 def test_report_round_trips_and_is_frozen():

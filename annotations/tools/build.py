@@ -20,8 +20,8 @@ A field starting with ``@`` names the entity for relation lines; ``cur=`` sets a
 other than CNY.
 
 Relation lines name their arguments by handle: ``REL INVESTMENT investor=@a amount=@b
-location=@c stage=planned project=... sector=...``. The ``evidence`` is the sentence(s)
-of the arguments, cut from the text.
+location=@c stage=planned project=... sector=...``. The ``evidence`` is the sentence or
+clause (cut at 。！？； and line ends) from the first argument to the last, cut from the text.
 
 Usage::
 
@@ -56,7 +56,7 @@ RELATION_ARGS = {
     "PROJECT_SUMMARY": ("count", "total"),
     "LOCATED_IN": ("org", "location"),
 }
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CENT = Decimal("0.01")
 
 

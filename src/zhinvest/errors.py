@@ -64,3 +64,9 @@ class Errors:
     E052 = "entity id {entity} is used more than once"
     E053 = "{name}: no such file or folder"
     E054 = "entity {entity}: {label} needs {field}"
+    E070 = ("could not load the HanLP model {model!r} ({reason}); without network, set HANLP_HOME to a folder that holds it "
+            "(now {home}) before hanlp is imported, or copy the ~/.hanlp folder of a machine with network")
+    E071 = "could not load the HanLP model at {path} ({reason}); is it a folder saved by a HanLP component?"
+    E072 = "labels_map: HanLP tag {tag!r} maps to {label!r}, which is not one of {labels}"
+    E073 = "tokens: {value!r} is not one of {choices}"
+    E074 = "unknown treebank {name!r}; choose one of {choices}"

@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 
 from .about import LABELS, NAME_LABELS, NUMERIC_LABELS
-from .components import area, money, project_count  # noqa: F401  (also entry points)
+from .components import area, money, organisations, persons, places, project_count  # noqa: F401  (also entry points)
 from .components._spans import Mention, get_mentions
 from .errors import Errors, ModelError
 from .reader import Article, read
@@ -26,15 +26,18 @@ from .schema import Document, Entity
 
 #: The segmenters spaCy's Chinese tokenizer offers.
 SEGMENTERS: tuple[str, ...] = ("char", "jieba", "pkuseg")
-#: The rule components, in pipeline order.
+#: The numeric rule components, in pipeline order.
 NUMERIC_COMPONENTS: tuple[str, ...] = ("zhinvest_money", "zhinvest_area", "zhinvest_project_count")
+#: The name rule components; they run after the numeric ones, whose spans names never cross.
+NAME_COMPONENTS: tuple[str, ...] = ("zhinvest_organisations", "zhinvest_persons", "zhinvest_places")
+DEFAULT_COMPONENTS: tuple[str, ...] = NUMERIC_COMPONENTS + NAME_COMPONENTS
 #: Text is given to spaCy in chunks of at most this many characters, cut at line ends.
 CHUNK_CHARS = 20_000
-#: Which label wins where mentions overlap: numeric rules before names.
-_PRIORITY = {label: rank for rank, label in enumerate(NUMERIC_LABELS + NAME_LABELS)}
+#: Which label wins where mentions overlap (after numeric before names, rules before a model).
+_PRIORITY = {label: rank for rank, label in enumerate(NUMERIC_LABELS + ("ORG", "PERSON", "LOC"))}
 
 
-def build_nlp(segmenter: str = "char", components: Sequence[str] = NUMERIC_COMPONENTS) -> Language:
+def build_nlp(segmenter: str = "char", components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
     """A blank Chinese spaCy pipeline with the zhinvest components."""
     if segmenter not in SEGMENTERS:
         raise ModelError(Errors.E020.format(name=segmenter, choices=", ".join(SEGMENTERS)))
@@ -91,8 +94,19 @@ def collect_mentions(doc: Any) -> list[Mention]:
 
 
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
-    """Flat spans: where mentions overlap, the higher-priority label, then the longer span, wins."""
-    ranked = sorted(mentions, key=lambda m: (_PRIORITY.get(m["label"], len(LABELS)), -(m["end"] - m["start"]), m["start"]))
+    """Flat spans. Where mentions overlap, the winner is, in this order: a numeric mention;
+    a rule's mention over a statistical model's (``component == "ner"``); ORG, then PERSON,
+    then LOC; the longer span."""
+    ranked = sorted(
+        mentions,
+        key=lambda m: (
+            m["label"] not in NUMERIC_LABELS,
+            m.get("component") == "ner",
+            _PRIORITY.get(m["label"], len(LABELS)),
+            -(m["end"] - m["start"]),
+            m["start"],
+        ),
+    )
     kept: list[Mention] = []
     occupied: list[tuple[int, int]] = []
     for mention in ranked:

@@ -1,0 +1,171 @@
+"""Lexicons and helpers shared by the name components (places, organisations, persons).
+
+- :class:`NameLexicon`: ``data/names.json`` (suffixes, bodies, titles, surnames, countries …)
+  plus the administrative divisions of China in ``data/places_cn.json`` (built from the cpca
+  package, MIT licence, by ``zhinvest.lexicons``), loaded once and matched with Aho-Corasick
+  automata (pyahocorasick), so lookup cost is linear.
+- :func:`walk_left`: where a name that ends at a given position starts, stopping at
+  punctuation, function words and verbs (``data/names.json`` ``boundary_words``).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+#: Characters a name can be made of: CJK, Latin letters, digits, and inner marks.
+NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·&（）()\-]")
+#: Suffixes of administrative names, longest first, stripped to make short forms.
+DIVISION_SUFFIXES = (
+    "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+    "林区", "地区", "新区", "省", "市", "区", "县", "盟", "旗",
+)
+_AUTONOMOUS = re.compile(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+(?:自治州|自治县|自治旗)$")
+
+
+def _automaton(words: Iterable[str], payload: Any = None) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        if word:
+            automaton.add_word(word, (len(word), word if payload is None else payload.get(word, word)))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+def longest_matches(automaton: ahocorasick.Automaton, text: str) -> Iterator[tuple[int, int, Any]]:
+    """Leftmost-longest, non-overlapping ``(start, end, payload)`` matches."""
+    if not len(automaton):
+        return
+    for end_index, (length, payload) in automaton.iter_long(text):
+        yield end_index - length + 1, end_index + 1, payload
+
+
+def cpca_divisions_path() -> Path | None:
+    """``adcodes.csv`` inside the installed cpca package, found without importing cpca (and pandas)."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    return path if path.is_file() else None
+
+
+def division_names(path: Path | None = None) -> list[str]:
+    path = path or cpca_divisions_path()
+    if path is None:
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return [row["name"] for row in csv.DictReader(handle) if row.get("name")]
+
+
+def short_form(name: str) -> str | None:
+    """``嘉定区`` → ``嘉定``, ``宁夏回族自治区`` → ``宁夏``, ``本溪满族自治县`` → ``本溪``."""
+    autonomous = _AUTONOMOUS.match(name)
+    if autonomous:
+        return autonomous.group(1)
+    for suffix in DIVISION_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+def _data(name: str) -> dict[str, Any]:
+    return json.loads(files("zhinvest").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """``data/names.json`` and the place gazetteer ``data/places_cn.json`` (see ``zhinvest.lexicons``)."""
+
+    data: dict[str, Any]
+    gazetteer: dict[str, Any]
+
+    @classmethod
+    def load(cls, data: dict[str, Any] | None = None, gazetteer: dict[str, Any] | None = None) -> "NameLexicon":
+        return cls(data=data or _data("names.json"), gazetteer=gazetteer or _data("places_cn.json"))
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    @cached_property
+    def place_names(self) -> frozenset[str]:
+        names: set[str] = set(self.gazetteer["full_names"]) | set(self.gazetteer["short_forms"])
+        names.update(self.data["countries"])
+        names.update(self.data["world_cities"])
+        names.update(r for r in self.data["regions"] if r not in self.data["not_places"])
+        return frozenset(names)
+
+    @cached_property
+    def places(self) -> ahocorasick.Automaton:
+        return _automaton(self.place_names)
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        return frozenset(self.data["countries"])
+
+    @cached_property
+    def central_bodies(self) -> ahocorasick.Automaton:
+        return _automaton(self.data["central_bodies"])
+
+    @cached_property
+    def org_suffixes(self) -> ahocorasick.Automaton:
+        return _automaton(self.data["org_suffixes"])
+
+    @cached_property
+    def titles(self) -> ahocorasick.Automaton:
+        return _automaton(self.data["titles"])
+
+    @cached_property
+    def boundary_words(self) -> tuple[str, ...]:
+        return tuple(sorted(self.data["boundary_words"], key=len, reverse=True))
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        return frozenset(self.data["surnames"]) | frozenset(self.data["compound_surnames"])
+
+    @cached_property
+    def name_enders(self) -> tuple[str, ...]:
+        return tuple(sorted(self.data["name_enders"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def name_lexicon() -> NameLexicon:
+    return NameLexicon.load()
+
+
+def walk_left(text: str, end: int, boundaries: tuple[str, ...], limit: int = 24, stop_at: Iterable[tuple[int, int]] = ()) -> int:
+    """The start of a name ending at ``end``: the leftmost position reachable over name
+    characters without crossing punctuation, a boundary word or another mention."""
+    blocked = {i for s, e in stop_at for i in range(s, e)}
+    start = end
+    while start > 0 and end - start < limit:
+        ch = text[start - 1]
+        if not NAME_CHAR.match(ch) or (start - 1) in blocked:
+            break
+        if any(text.endswith(word, 0, start) for word in boundaries):
+            break
+        start -= 1
+    return start
+
+
+def strip_leading_boundaries(text: str, start: int, end: int, boundaries: tuple[str, ...]) -> int:
+    """Move ``start`` past boundary words the name begins with (``如``, ``与`` …)."""
+    moved = True
+    while moved and start < end:
+        moved = False
+        for word in boundaries:
+            if text.startswith(word, start) and end - start > len(word) + 1:
+                start += len(word)
+                moved = True
+                break
+    return start

@@ -1,0 +1,203 @@
+"""``zhinvest_organisations``: ORG mentions from rules.
+
+Each rule is general knowledge in ``data/names.json``:
+- central bodies by name (国务院, 商务部 …);
+- local party and government bodies: optional place + level + body (市委, 金山区委, 区政府,
+  市投促办);
+- names ending in an organisation suffix (有限公司, 集团, 协会, 大学 …): the name runs left
+  from the suffix to punctuation or a function word (与, 如, 在, 拟 …), and a name part that
+  is only a generic word (上市公司, 产业基金) is not a name;
+- short names of investors from context: the name before 拟投资 / 计划投资 + an amount;
+- a foreign country at the start of a name is a nationality, a place of its own
+  (法国液化空气集团 → 法国 + 液化空气集团); 中国 at the start is part of the name;
+- every ORG found once marks its other mentions in the document, and so does its short
+  form (上海瞻芯电子科技股份有限公司 → 瞻芯电子).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ._names import NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
+from ._spans import Mention, add_mentions, get_mentions, overlaps
+
+#: Legal-form endings stripped to make a short form, longest first.
+_LEGAL_FORMS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "控股有限公司", "有限公司", "控股集团", "集团公司", "集团", "公司")
+#: Industry words stripped after the legal form for a short form.
+_INDUSTRY = ("科技", "技术", "实业", "发展", "投资", "国际", "控股", "股份", "产业", "工业", "工程", "信息", "网络")
+
+
+class OrganisationFinder:
+    def __init__(self, lex: NameLexicon | None = None) -> None:
+        self.lex = lex or name_lexicon()
+
+    @cached_property
+    def local_body(self) -> re.Pattern[str]:
+        levels = "|".join(map(re.escape, sorted(self.lex["local_levels"], key=len, reverse=True)))
+        bodies = "|".join(map(re.escape, sorted(self.lex["local_bodies"], key=len, reverse=True)))
+        return re.compile(rf"(?<![各两三四五六七八九十])(?:{levels})(?:{bodies})(?!员)")
+
+    @cached_property
+    def numbered_bureau(self) -> re.Pattern[str]:
+        return re.compile(self.lex["numbered_bureau"])
+
+    @cached_property
+    def investor_trigger(self) -> re.Pattern[str]:
+        words = "|".join(map(re.escape, sorted(self.lex["investor_triggers"], key=len, reverse=True)))
+        return re.compile(rf"(?:{words})(?:约|近|超过|逾)?[0-9一二三四五六七八九十百千]")
+
+    @cached_property
+    def generic(self) -> frozenset[str]:
+        return frozenset(self.lex["generic_name_parts"])
+
+    def find(self, text: str, avoid: list[tuple[int, int]] | None = None) -> list[Mention]:
+        """ORG mentions; ``avoid`` holds spans already taken (numbers), which names never cross."""
+        avoid = list(avoid or [])
+        candidates: list[tuple[int, int]] = []
+        candidates.extend((s, e) for s, e, _ in longest_matches(self.lex.central_bodies, text))
+        for match in self.local_body.finditer(text):
+            place = self._place_ending_at(text, match.start())
+            candidates.append((match.start() if place is None else place, match.end()))
+        for match in self.numbered_bureau.finditer(text):
+            start = walk_left(text, match.end(), self.boundaries, stop_at=avoid)
+            candidates.append((strip_leading_boundaries(text, start, match.end(), self.lex.boundary_words), match.end()))
+        candidates.extend(self._suffixed(text, avoid))
+        found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and not overlaps(*c, avoid))
+        found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
+        found = self._propagate(text, found, avoid)
+        return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found)]
+
+    @cached_property
+    def boundaries(self) -> tuple[str, ...]:
+        """Where an organisation name's walk to the left stops: function words, verbs and titles."""
+        return tuple(sorted(set(self.lex.boundary_words) | set(self.lex["titles"]), key=len, reverse=True))
+
+    def _extend_over_known_names(self, text: str, start: int) -> int:
+        """A walk stopped inside a known name (联合国 in 联合国旅游组织) goes on to its start."""
+        offset = max(0, start - 8)
+        for body_start, body_end, _ in longest_matches(self.lex.central_bodies, text[offset : start + 8]):
+            if body_start + offset < start < body_end + offset:
+                return body_start + offset
+        return start
+
+    def _place_ending_at(self, text: str, position: int) -> int | None:
+        for length in range(6, 1, -1):
+            if position - length >= 0 and text[position - length : position] in self.lex.place_names:
+                return position - length
+        return None
+
+    def _suffixed(self, text: str, avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names ending in an organisation suffix; a rejected generic phrase (汽车集团) also
+        stops the next name's walk, so 汽车集团上汽集团 gives 上汽集团."""
+        blockers: dict[str, list[str]] = self.lex["org_suffix_blockers"]
+        not_followed: dict[str, str] = self.lex["suffix_not_followed_by"]
+        spans: list[tuple[int, int]] = []
+        stops = list(avoid)
+        for suffix_start, end, suffix in longest_matches(self.lex.org_suffixes, text):
+            base = _base_suffix(suffix)
+            if end < len(text) and text[end] in not_followed.get(suffix, not_followed.get(base, "")):
+                continue
+            walk_from = suffix_start
+            if suffix in _LEGAL_FORMS:  # 华芯国际投资有限公司: an industry word belongs to the name
+                walk_from -= next((len(w) for w in _INDUSTRY if text.endswith(w, 0, suffix_start)), 0)
+            start = walk_left(text, walk_from, self.boundaries, stop_at=stops)
+            start = strip_leading_boundaries(text, start, suffix_start, self.lex.boundary_words)
+            start = self._extend_over_known_names(text, start)
+            name = text[start:suffix_start]
+            if len(name) < 2 and not (len(name) == 1 and len(suffix) >= 4):
+                continue
+            if name in self.generic or any(name.endswith(b) for b in blockers.get(suffix, ())):
+                stops.append((start, end))
+                continue
+            spans.append((start + self._nationality(name), end))
+        return spans
+
+    def _nationality(self, name: str) -> int:
+        """How many leading characters are a foreign country's name (not part of the ORG)."""
+        for country in sorted(self.lex.countries, key=len, reverse=True):
+            if country != "中国" and name.startswith(country) and len(name) - len(country) >= 2:
+                return len(country)
+        return 0
+
+    def _investors(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        spans = []
+        for match in self.investor_trigger.finditer(text):
+            end = match.start()
+            start = walk_left(text, end, self.boundaries, limit=12, stop_at=taken)
+            start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
+            name = text[start:end]
+            if 2 <= len(name) <= 12 and name not in self.generic and not any(name.endswith(g) and len(name) - len(g) < 2 for g in self.generic):
+                if name not in self.lex.place_names and not name.endswith(("区", "市", "县", "省", "镇")):
+                    spans.append((start + self._nationality(name), end))
+        return spans
+
+    def _propagate(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        names = {text[s:e] for s, e in found}
+        for name in list(names):
+            names.update(short_forms(name, self.lex.place_names))
+        names = {n for n in names if len(n) >= 3 or (n in {text[s:e] for s, e in found})}
+        automaton = _automaton(names)
+        result = list(found)
+        for start, end, _ in longest_matches(automaton, text):
+            if not overlaps(start, end, result) and not overlaps(start, end, avoid):
+                result.append((start, end))
+        return sorted(result)
+
+
+def _longest_first(spans) -> list[tuple[int, int]]:
+    """Non-overlapping spans, longer ones kept first."""
+    kept: list[tuple[int, int]] = []
+    for span in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if not overlaps(*span, kept):
+            kept.append(span)
+    return kept
+
+
+def _base_suffix(suffix: str) -> str:
+    for base in ("公司", "集团", "基金", "资本", "控股", "协会", "商会", "银行", "大学", "医院", "网"):
+        if suffix.endswith(base):
+            return base
+    return suffix
+
+
+def short_forms(name: str, places: frozenset[str] | set[str]) -> set[str]:
+    """Short forms a company is called by after its full name: legal form, industry word and
+    leading place other than 中国 dropped (上海瞻芯电子科技股份有限公司 → 上海瞻芯电子, 瞻芯电子)."""
+    core = name
+    for form in _LEGAL_FORMS:
+        if core.endswith(form) and len(core) > len(form) + 1:
+            core = core[: -len(form)]
+            break
+    else:
+        return set()
+    core = re.sub(r"[(（][^)）]{1,6}[)）]", "", core)
+    for word in _INDUSTRY:
+        if core.endswith(word) and len(core) > len(word) + 1:
+            core = core[: -len(word)]
+            break
+    forms = {core}
+    for length in range(4, 1, -1):
+        if core[:length] in places and core[:length] != "中国" and len(core) - length >= 2:
+            forms.add(core[length:])
+            break
+    return {f for f in forms if len(f) >= 2 and f != name}
+
+
+class OrganisationsComponent:
+    def __init__(self, nlp: Language, name: str = "zhinvest_organisations") -> None:
+        self.name = name
+        self.finder = OrganisationFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        numeric = [(m["start"], m["end"]) for m in get_mentions(doc) if m["label"] in ("MONEY", "AREA", "PROJECT_COUNT")]
+        add_mentions(doc, self.finder.find(doc.text, numeric))
+        return doc
+
+
+@Language.factory("zhinvest_organisations", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={})
+def make_organisations_component(nlp: Language, name: str) -> OrganisationsComponent:
+    return OrganisationsComponent(nlp, name)

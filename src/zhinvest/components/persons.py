@@ -1,0 +1,133 @@
+"""``zhinvest_persons``: PERSON mentions from rules.
+
+- A name right after a job title (市委书记李强, 董事长李书福, 记者 | 杨舒鸿吉), and the names
+  enumerated after it with 、 (市领导翁祖亮、诸葛宇杰、朱芝松);
+- names in a dateline's parentheses (新华网上海1月19日电(李荣 王巧月));
+- a name right after an organisation in a list of representatives (贝恩公司布鲁诺、…);
+- every name found once marks its other mentions in the document (李书福说).
+A Chinese name is a surname from the Baijiaxing list plus one or two characters, ended by a
+verb or particle (``name_enders``); a transliterated name joins its parts with ``·``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ._names import NameLexicon, _automaton, longest_matches, name_lexicon
+from ._spans import Mention, add_mentions, get_mentions, overlaps
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TRANSLITERATED = re.compile(r"[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,8})+")
+_DATELINE = re.compile(r"电\s?[(（]([^()（）\n]{2,40})[)）]")
+#: Characters that do not begin the given name of a person in running text.
+_NOT_GIVEN = set("的了在是和与及等也都就还又被把对向从说表示出会")
+#: Characters after which a two-character name is more likely than a three-character one.
+_VERB_START = set("说在等和与及也是的将已于为向对同一昨今前")
+
+
+class PersonFinder:
+    def __init__(self, lex: NameLexicon | None = None) -> None:
+        self.lex = lex or name_lexicon()
+
+    @cached_property
+    def compound_surnames(self) -> frozenset[str]:
+        return frozenset(self.lex["compound_surnames"])
+
+    @cached_property
+    def single_surnames(self) -> frozenset[str]:
+        return frozenset(self.lex["surnames"])
+
+    @cached_property
+    def titles(self) -> tuple[str, ...]:
+        return tuple(t for t in self.lex["titles"] if len(t) >= 2)
+
+    def name_at(self, text: str, position: int) -> tuple[int, int] | None:
+        """The span of a person's name starting at ``position``, or None."""
+        transliterated = _TRANSLITERATED.match(text, position)
+        if transliterated:
+            last_part = max(text.rfind("·", position, transliterated.end()), text.rfind("•", position, transliterated.end())) + 1
+            end = next((k for k in range(last_part + 1, transliterated.end()) if self._ender_at(text, k)), transliterated.end())
+            return position, end
+        if text[position : position + 2] in self.compound_surnames:
+            surname = 2
+        elif text[position : position + 1] in self.single_surnames:
+            surname = 1
+        else:
+            return None
+        given_start = position + surname
+        run = 0
+        while given_start + run < len(text) and run < 3 and _CJK.match(text[given_start + run]):
+            run += 1
+        if run == 0 or text[given_start] in _NOT_GIVEN:
+            return None
+        if self._ender_at(text, given_start + 1) or run == 1:
+            return position, given_start + 1
+        if run == 3 and surname == 1 and not _CJK.match(text[given_start + 3 : given_start + 4] or "。") and not self._ender_at(text, given_start + 2):
+            return position, given_start + 3  # a four-character name alone on its line (a byline)
+        if text[given_start + 1] in _VERB_START:
+            return position, given_start + 1
+        return position, given_start + 2
+
+    def _ender_at(self, text: str, position: int) -> bool:
+        return any(text.startswith(word, position) for word in self.lex.name_enders)
+
+    def find(self, text: str, organisations: list[tuple[int, int]] = (), avoid: list[tuple[int, int]] = ()) -> list[Mention]:
+        found: list[tuple[int, int]] = []
+        taken = list(organisations) + list(avoid)
+
+        titles = self.titles
+
+        def add(span: tuple[int, int] | None) -> bool:
+            if span is None or span[1] - span[0] < 2 or overlaps(*span, found) or overlaps(*span, taken):
+                return False
+            if any(text.startswith(title, span[0]) for title in titles):
+                return False
+            found.append(span)
+            return True
+
+        for _, end, _ in longest_matches(self.lex.titles, text):
+            position = end
+            while position < len(text) and text[position] in " \t|｜:：" and position - end < 3:
+                position += 1
+            while position < len(text) and add(span := self.name_at(text, position)):
+                position = span[1]
+                if position < len(text) and text[position] == "、":
+                    position += 1
+                else:
+                    break
+        for match in _DATELINE.finditer(text):
+            offset = match.start(1)
+            for part in re.finditer(r"[^\s、,，]+", match.group(1)):
+                span = self.name_at(text, offset + part.start())
+                if span and span[1] == offset + part.end():
+                    add(span)
+        for _, org_end in organisations:
+            span = self.name_at(text, org_end) if org_end < len(text) else None
+            if span and span[1] < len(text) and text[span[1]] in "、，,等":
+                add(span)
+        names = {text[s:e] for s, e in found}
+        for start, end, _ in longest_matches(_automaton(names), text):
+            add((start, end))
+        return [Mention(start=s, end=e, label="PERSON", component="persons") for s, e in sorted(found)]
+
+
+class PersonsComponent:
+    def __init__(self, nlp: Language, name: str = "zhinvest_persons") -> None:
+        self.name = name
+        self.finder = PersonFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = get_mentions(doc)
+        organisations = [(m["start"], m["end"]) for m in mentions if m["label"] == "ORG" and m.get("component") != "ner"]
+        avoid = [(m["start"], m["end"]) for m in mentions if m["label"] in ("MONEY", "AREA", "PROJECT_COUNT")]
+        add_mentions(doc, self.finder.find(doc.text, organisations, avoid))
+        return doc
+
+
+@Language.factory("zhinvest_persons", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={})
+def make_persons_component(nlp: Language, name: str) -> PersonsComponent:
+    return PersonsComponent(nlp, name)

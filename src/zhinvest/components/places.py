@@ -1,0 +1,91 @@
+"""``zhinvest_places``: LOC mentions from a gazetteer and a few general patterns.
+
+- Administrative divisions of China from the cpca package (MIT licence): full names
+  (``嘉定区``) and short forms (``嘉定``), minus short forms that are ordinary words
+  (``data/names.json`` ``division_short_stoplist``); countries and world regions.
+- A place followed by a zone word becomes one place (``徐汇滨江``, ``嘉定新城``), and an
+  unknown name of two to four characters before a specific zone word too (``临港新片区``);
+  named parks (园区) are not places (SPEC).
+- One-character abbreviations after a movement or location verb: ``在沪``, ``来华``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ._names import NameLexicon, longest_matches, name_lexicon, walk_left
+from ._spans import Mention, add_mentions
+
+_NUMERAL = re.compile(r"[0-9零一二两三四五六七八九十百千万几多个]")
+
+
+class PlaceFinder:
+    def __init__(self, lex: NameLexicon | None = None) -> None:
+        self.lex = lex or name_lexicon()
+
+    @cached_property
+    def zone(self) -> re.Pattern[str]:
+        words = sorted(self.lex["place_suffix_patterns"], key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, words)))
+
+    @cached_property
+    def unknown_zone(self) -> re.Pattern[str]:
+        words = sorted(self.lex["zone_words_after_unknown_name"], key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, words)))
+
+    @cached_property
+    def abbreviation(self) -> re.Pattern[str]:
+        before = "|".join(map(re.escape, sorted(self.lex["abbreviation_before"], key=len, reverse=True)))
+        chars = re.escape(self.lex["province_abbreviations"])
+        not_after = re.escape(self.lex["abbreviation_not_before"])
+        return re.compile(rf"(?:{before})(?P<abbr>[{chars}])(?![{not_after}])")
+
+    def find(self, text: str) -> list[Mention]:
+        spans: list[tuple[int, int]] = []
+        for start, end, _ in longest_matches(self.lex.places, text):
+            if spans and start < spans[-1][1]:
+                continue  # inside a place already extended by its zone word
+            zone = self.zone.match(text, end)
+            if zone:
+                end = zone.end()
+            spans.append((start, end))
+        covered = {i for s, e in spans for i in range(s, e)}
+        for match in self.unknown_zone.finditer(text):
+            if match.start() in covered or match.start() - 1 in covered:
+                continue
+            start = walk_left(text, match.start(), self.lex.boundary_words, limit=4)
+            if match.start() - start >= 2 and not _NUMERAL.search(text[start : match.start()]):
+                spans.append((start, match.end()))
+        for match in self.abbreviation.finditer(text):
+            if match.start("abbr") not in covered:
+                spans.append(match.span("abbr"))
+        spans.sort()
+        return [Mention(start=s, end=e, label="LOC", component="places") for s, e in spans if self._standalone(text, s, e)]
+
+    def _standalone(self, text: str, start: int, end: int) -> bool:
+        """A one- or two-character match glued into a longer Latin or digit run is no place."""
+        if end - start > 2:
+            return True
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+class PlacesComponent:
+    def __init__(self, nlp: Language, name: str = "zhinvest_places") -> None:
+        self.name = name
+        self.finder = PlaceFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_mentions(doc, self.finder.find(doc.text))
+        return doc
+
+
+@Language.factory("zhinvest_places", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={})
+def make_places_component(nlp: Language, name: str) -> PlacesComponent:
+    return PlacesComponent(nlp, name)

@@ -1,0 +1,78 @@
+"""Build the gazetteers shipped in ``data/`` from maintained open sources.
+
+``build_place_gazetteer`` makes ``data/places_cn.json``: the administrative divisions of
+China (provinces to counties) from the cpca package's ``adcodes.csv`` (MIT licence), with
+the short form of each name (``嘉定区`` → ``嘉定``) kept only when it is not an ordinary
+word. That test uses jieba's dictionary (MIT licence): a short form that jieba lists with a
+common-word part of speech (noun, verb, adjective, direction …), or as a frequent word not
+tagged as a place, is dropped (``东方``, ``资源``, ``合作``, ``比如``). Rebuild with
+``python -m zhinvest.lexicons`` after installing cpca and jieba.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from .components._names import division_names, short_form
+
+#: jieba part-of-speech tags of ordinary words (ICTCLAS set): a short form tagged so is no place.
+COMMON_TAGS = frozenset("n v vn vd a ad an d s b c p r m q t f u y e o i l j g k h x z mq uj ul uz ud ug uv zg ng tg vg dg ag rg df rr rz".split())
+#: A short form jieba knows as a word this frequent, but not as a place (ns), is no place.
+FREQUENT_WORD = 3000
+
+
+def jieba_dictionary() -> dict[str, tuple[int, str]]:
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    words: dict[str, tuple[int, str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                words[parts[0]] = (int(parts[1]), parts[2])
+    return words
+
+
+def build_place_gazetteer(stoplist: set[str] | None = None) -> dict[str, object]:
+    names = division_names()
+    dictionary = jieba_dictionary()
+    short: dict[str, str] = {}
+    dropped: dict[str, str] = {}
+    for name in names:
+        form = short_form(name)
+        if not form or form in names:
+            continue
+        freq, tag = dictionary.get(form, (0, ""))
+        if tag in COMMON_TAGS or (freq >= FREQUENT_WORD and tag != "ns") or (stoplist and form in stoplist):
+            dropped[form] = f"{tag or '-'} {freq}"
+            continue
+        short[form] = name
+    return {
+        "_source": (
+            "Administrative divisions of China from the cpca package (adcodes.csv, MIT licence, "
+            "https://github.com/DQinYuan/chinese_province_city_area_mapper); short forms filtered "
+            "with jieba's dictionary (MIT licence). Built by `python -m zhinvest.lexicons`."
+        ),
+        "full_names": sorted(set(names)),
+        "short_forms": dict(sorted(short.items())),
+        "dropped_short_forms": dict(sorted(dropped.items())),
+    }
+
+
+def main() -> None:
+    from importlib.resources import files
+
+    data = json.loads(files("zhinvest").joinpath("data/names.json").read_text(encoding="utf-8"))
+    gazetteer = build_place_gazetteer(set(data["division_short_stoplist"]))
+    target = Path(__file__).parent / "data" / "places_cn.json"
+    target.write_text(json.dumps(gazetteer, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{target}: {len(gazetteer['full_names'])} names, {len(gazetteer['short_forms'])} short forms, "
+          f"{len(gazetteer['dropped_short_forms'])} dropped", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

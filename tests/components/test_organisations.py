@@ -1,0 +1,75 @@
+import pytest
+
+from zhinvest.components.organisations import OrganisationFinder, short_forms
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return OrganisationFinder()
+
+
+def orgs(finder, text):
+    return [text[m["start"] : m["end"]] for m in finder.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("如中国电气装备集团有限公司计划投资10亿元", ["中国电气装备集团有限公司"]),
+        ("浦东新区与上海伟测半导体科技股份有限公司签约", ["上海伟测半导体科技股份有限公司"]),
+        ("在通用航空领域,华芯国际投资有限公司拟投资14.2亿元", ["华芯国际投资有限公司"]),
+        ("来自安联集团、黑石集团、红杉资本的4位国际企业家", ["安联集团", "黑石集团", "红杉资本"]),
+        ("中国欧洲经济技术合作协会等6家机构", ["中国欧洲经济技术合作协会"]),
+        ("法国液化空气集团黎瑞华等参加会见", ["液化空气集团"]),
+        ("中国新加坡商会成为合作伙伴", ["中国新加坡商会"]),
+        ("市委书记李强出席大会", ["市委"]),
+        ("金山区委书记胡卫国表示", ["金山区委"]),
+        ("各镇与区政府签订军令状", ["区政府"]),
+        ("市投促办将深入推进", ["市投促办"]),
+        ("会见联合国旅游组织秘书长", ["联合国旅游组织"]),
+        ("国务院发展研究中心领导出席", ["国务院发展研究中心"]),
+        ("中铁四局拟投资15亿元建立上海总部", ["中铁四局"]),
+        ("如小华半导体计划投资8亿元", ["小华半导体"]),
+        ("国内最大的汽车集团上汽集团", ["上汽集团"]),
+        ("徐建青是复旦大学附属上海市公共卫生临床中心副院长", ["复旦大学附属上海市公共卫生临床中心"]),
+        ("东方网记者王佳妮3月29日报道", ["东方网"]),
+    ],
+)
+def test_organisations(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一批上市公司和跨国公司来沪投资",
+        "发起设立元宇宙新赛道产业基金",
+        "吸引社会资本参与",
+        "建设研发中心和配送中心",
+        "发展智能网联新能源汽车",
+        "总投资4898亿元的项目",
+        "成立了2个国家级总部",
+        "上海是全球运输网的重要节点",
+        "在3D加速实验室开展研究",
+    ],
+)
+def test_not_organisations(finder, text):
+    assert orgs(finder, text) == []
+
+
+def test_names_found_once_mark_their_short_forms(finder):
+    text = "上海瞻芯电子科技股份有限公司董事长介绍。2017年在临港成立的瞻芯电子致力于芯片。"
+    assert orgs(finder, text) == ["上海瞻芯电子科技股份有限公司", "瞻芯电子"]
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("上海瞻芯电子科技股份有限公司", {"上海瞻芯电子", "瞻芯电子"}),
+        ("中国电气装备集团有限公司", {"中国电气装备"}),
+        ("蔚能(上海)电池科技有限公司", {"蔚能电池"}),
+        ("红杉资本", set()),
+    ],
+)
+def test_short_forms(name, forms):
+    assert short_forms(name, frozenset({"上海", "临港"})) == forms

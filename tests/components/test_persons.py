@@ -1,0 +1,49 @@
+import pytest
+
+from zhinvest.components.persons import PersonFinder
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return PersonFinder()
+
+
+def persons(finder, text, organisations=()):
+    return [text[m["start"] : m["end"]] for m in finder.find(text, list(organisations))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市委书记李强出席大会并见证项目签约", ["李强"]),
+        ("市委副书记、市长龚正启动计划", ["龚正"]),
+        ("市领导翁祖亮、诸葛宇杰、朱芝松出席。", ["翁祖亮", "诸葛宇杰", "朱芝松"]),
+        ("吉利控股集团董事长李书福佩戴着眼镜。李书福说，上海很好。", ["李书福", "李书福"]),
+        ("记者 | 杨舒鸿吉\n正文", ["杨舒鸿吉"]),
+        ("新华网上海1月19日电(李荣 王巧月)上海金山", ["李荣", "王巧月"]),
+        ("德国博世集团董事会主席史蒂凡·哈通说", ["史蒂凡·哈通"]),
+        ("领导陆昊、隆国强出席", ["陆昊", "隆国强"]),
+        ("副市长吴清作推介", ["吴清"]),
+    ],
+)
+def test_persons_after_titles(finder, text, expected):
+    assert persons(finder, text) == expected
+
+
+def test_person_after_an_organisation_in_a_list(finder):
+    text = "奥的斯全球公司朱蒂、安波福公司凯文·克拉克、波司登集团高德康等参加会见"
+    organisations = [(text.index(o), text.index(o) + len(o)) for o in ("奥的斯全球公司", "安波福公司", "波司登集团")]
+    assert persons(finder, text, organisations) == ["朱蒂", "凯文·克拉克", "高德康"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市相关部门负责人和中外企业代表出席大会",
+        "专家智库和推动者",
+        "古林恒雄现任华钟咨询集团董事长、总经理",
+        "市委常委、常务副市长",
+    ],
+)
+def test_not_persons(finder, text):
+    assert persons(finder, text) == []
