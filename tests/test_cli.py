@@ -132,3 +132,15 @@ def test_convert_annotations_round_trip_through_the_cli(capsys, tmp_path, root, 
         assert [(e.label, e.start, e.end) for e in again[doc_id].entities] == [(e.label, e.start, e.end) for e in doc.entities]
         if fmt != "conll":
             assert again[doc_id] == doc
+
+
+def test_validate_passes_on_the_annotations_and_fails_on_a_broken_copy(capsys, tmp_path, root, monkeypatch):
+    monkeypatch.chdir(root)
+    code, out, _ = run(capsys, "validate", "annotations")
+    assert code == 0 and out.strip().endswith("ok")
+    broken = tmp_path / "a.json"
+    data = json.loads((root / "annotations" / "000_83a0861aacad86cc.json").read_text(encoding="utf-8"))
+    data["entities"][0]["label"] = "MONEYX"
+    broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(broken), "--no-drift")
+    assert code == 1 and "problem" in out

@@ -8,7 +8,6 @@ import spacy
 from zhinvest.components._spans import get_mentions
 from zhinvest.errors import ModelError
 from zhinvest.segmentation import (
-    SEGMENTERS,
     Sentence,
     blank_nlp,
     check_segmenter,
@@ -130,35 +129,49 @@ def mentions(nlp, text):
 
 @pytest.fixture(scope="module")
 def pipelines():
+    """char, pkuseg and (if installed) jieba pipelines with the numeric components, built once."""
     built = {}
-    for segmenter in SEGMENTERS:
+
+    def get(segmenter):
         if segmenter == "jieba":
             pytest.importorskip("jieba")
-        nlp = blank_nlp(segmenter)
-        for name in COMPONENTS:
-            nlp.add_pipe(name)
-        built[segmenter] = nlp
-    return built
+        if segmenter not in built:
+            nlp = blank_nlp(segmenter)
+            for name in COMPONENTS:
+                nlp.add_pipe(name)
+            built[segmenter] = nlp
+        return built[segmenter]
+
+    return get
 
 
-@pytest.mark.parametrize("text", SENTENCES)
-def test_every_segmenter_gives_the_same_mentions(pipelines, text):
-    found = {segmenter: mentions(nlp, text) for segmenter, nlp in pipelines.items()}
-    assert found["char"], "the components found nothing"
-    assert found["jieba"] == found["char"]
-    assert found["pkuseg"] == found["char"]
+@pytest.mark.parametrize("segmenter", ["jieba", "pkuseg"])
+@pytest.mark.parametrize("text", SENTENCES, ids=["4898亿元", "1500万方", "1.1万亿元"])
+def test_every_segmenter_gives_the_same_mentions(pipelines, segmenter, text):
+    expected = mentions(pipelines("char"), text)
+    assert expected, "the components found nothing"
+    assert mentions(pipelines(segmenter), text) == expected
 
 
-def test_the_segmenters_segment_differently(pipelines):
+@pytest.mark.parametrize("segmenter", ["jieba", "pkuseg"])
+def test_the_segmenters_do_segment_into_words(pipelines, segmenter):
     text = SENTENCES[0]
-    words = {segmenter: [t.text for t in nlp.make_doc(text)] for segmenter, nlp in pipelines.items()}
-    assert words["char"] == list(text)
-    assert len(words["pkuseg"]) < len(text) and len(words["jieba"]) < len(text)
+    assert [t.text for t in pipelines("char").make_doc(text)] == list(text)
+    words = [t.text for t in pipelines(segmenter).make_doc(text)]
+    assert "".join(words) == text and len(words) < len(text)
 
 
 def test_pkuseg_uses_the_bundled_model():
     assert segmenter_config("pkuseg")["initialize"]["tokenizer"]["pkuseg_model"] == str(pkuseg_model_path())
     assert all((pkuseg_model_path() / name).is_file() for name in ("features.msgpack", "weights.npz"))
+
+
+def test_nlp_initialize_sets_pkuseg_up_as_blank_nlp_does():
+    nlp = spacy.blank("zh", config=segmenter_config("pkuseg"))
+    nlp.initialize()
+    assert nlp.tokenizer.pkuseg_seg.postprocesser.do_process is False
+    text = SENTENCES[2]
+    assert [t.text for t in nlp.make_doc(text)] == [t.text for t in blank_nlp("pkuseg").make_doc(text)]
 
 
 @pytest.fixture()
@@ -208,6 +221,9 @@ def test_unknown_segmenter_is_a_model_error():
 
 def test_train_pkuseg_on_a_tiny_treebank(tmp_path):
     """A smoke test: three iterations on a few sentences, then scored through spaCy."""
+    from spacy_pkuseg.config import config
+
+    before = dict(vars(config))
     sentence = Sentence(("总", "投资", "5亿", "元", "的", "项目", "签约", "。"), ("X",) * 8, (False,) * 8)
     block = "".join(
         f"# text = {sentence.text}\n" + "".join(f"{i}\t{w}\t_\tX\t_\t_\t0\tdep\t_\tSpaceAfter=No\n" for i, w in enumerate(sentence.words, 1)) + "\n"
@@ -220,3 +236,4 @@ def test_train_pkuseg_on_a_tiny_treebank(tmp_path):
     assert report.train_sentences == 20 and report.train_words == 160
     assert report.scores["gsdsimp-test"].f1 == 1.0
     assert report.to_dict()["scores"]["gsdsimp-test"]["f1"] == 1.0
+    assert {k: v for k, v in vars(config).items() if k != "_tmp_dir"} == {k: v for k, v in before.items() if k != "_tmp_dir"}

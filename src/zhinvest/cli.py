@@ -112,6 +112,18 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validation import validate
+
+    report = validate([Path(p) for p in args.paths], check_drift=not args.no_drift)
+    for problem in report.problems:
+        where = ":".join(str(x) for x in (problem.file, problem.doc, problem.entity) if x is not None)
+        print(f"{where}\t{problem.kind}\t{problem.message}")
+    status = "ok" if report.ok else f"{len(report.problems)} problem(s): " + ", ".join(f"{k} {v}" for k, v in report.counts.items())
+    print(f"{report.files} file(s), {report.documents} document(s), {report.entities} entities, {report.relations} relations: {status}")
+    return 0 if report.ok else 1
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
     from .formats import convert
 
@@ -142,6 +154,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--errors", action="store_true", help="list every false positive and false negative")
     evaluate.add_argument("--segmenter", default="char")
     evaluate.set_defaults(func=cmd_evaluate)
+
+    validate = commands.add_parser("validate", help="check annotation files: offsets, labels, values, relations")
+    validate.add_argument("paths", nargs="*", default=["annotations"], help="annotation folders or files (default: annotations)")
+    validate.add_argument("--no-drift", action="store_true", help="do not compare texts with what the reader makes now")
+    validate.set_defaults(func=cmd_validate)
 
     from .formats import CONVERTERS
 

@@ -59,6 +59,7 @@ class Lexicon:
     qualifiers_after: dict[str, str]
     bare_threshold_after: dict[str, str]
     compound_exceptions: tuple[str, ...] = ()
+    adverbs_over_verb: dict[str, str] | None = None
 
     @classmethod
     def load(cls, units: dict[str, Any] | None = None, qualifiers: dict[str, Any] | None = None) -> "Lexicon":
@@ -79,6 +80,7 @@ class Lexicon:
             qualifiers_after=qualifiers["after"],
             bare_threshold_after=qualifiers["bare_threshold_after"],
             compound_exceptions=tuple(qualifiers.get("compound_exceptions", ())),
+            adverbs_over_verb=qualifiers.get("adverbs_over_verb", {}),
         )
 
     # Regex fragments. Character classes only, so every pattern built on them is linear.
@@ -246,9 +248,10 @@ def _sections(text: str, lex: Lexicon) -> Decimal:
 def qualifier_around(before: str, after: str, approx: str | None = None, lex: Lexicon | None = None) -> str:
     """The qualifier of an amount from the words right before and after it.
 
-    A word right before the span wins (``超过`` → over, ``近`` → under); then a word right
-    after it (``以上`` → over, ``左右`` → about); then the numeral's own approximator
-    (``多`` → over, ``几`` → about); otherwise ``exact``.
+    A word right before the span wins (``超过`` → over, ``近`` → under); then an adverb of
+    degree before a short verb (``至少调整800亩`` → at_least); then a word right after it
+    (``以上`` → over, ``左右`` → about); then the numeral's own approximator (``多`` → over,
+    ``几`` → about); otherwise ``exact``.
     """
     lex = lex or lexicon()
     before = before.rstrip(" ")
@@ -257,6 +260,10 @@ def qualifier_around(before: str, after: str, approx: str | None = None, lex: Le
             word = before[-length:]
             if word in lex.qualifiers_before:
                 return lex.qualifiers_before[word]
+    for word, qualifier in (lex.adverbs_over_verb or {}).items():
+        # 至少调整800亩: an adverb of degree scopes over the verb before the amount
+        if re.search(rf"{re.escape(word)}[\u4e00-\u9fff]{{1,2}}\Z", before):
+            return qualifier
     after = after.lstrip(" ")
     for length in range(min(2, len(after)), 0, -1):
         word = after[:length]

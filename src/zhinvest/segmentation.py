@@ -75,9 +75,9 @@ TREEBANKS: Mapping[str, Treebank] = {
 #: Training data of the bundled model: GSD train (UD v1.4, in Simplified script) and GSDSimp dev.
 DEFAULT_TRAIN: tuple[str, ...] = ("gsd-v1.4-train", "gsdsimp-dev")
 #: Scored after training. GSDSimp test is the headline score; the others are out of domain.
-DEFAULT_TEST: tuple[str, ...] = ("gsdsimp-test", "pud-test", "cfl-test")
+DEFAULT_TEST: tuple[str, ...] = ("gsdsimp-test", "pud-test", "cfl-test", "hk-test")
 #: Training iterations of the bundled model, chosen on GSDSimp dev (models/pkuseg/README.md).
-DEFAULT_TRAIN_ITER = 12
+DEFAULT_TRAIN_ITER = 20
 #: spacy-pkuseg keeps a feature seen more than this many times in the training data
 #: (its ``config.featureTrim``; 0 keeps all). Trimming keeps the model small.
 DEFAULT_FEATURE_TRIM = 1

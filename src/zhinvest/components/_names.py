@@ -126,8 +126,8 @@ class NameLexicon:
         return _automaton(self.data["titles"])
 
     @cached_property
-    def boundary_words(self) -> tuple[str, ...]:
-        return tuple(sorted(self.data["boundary_words"], key=len, reverse=True))
+    def boundary_words(self) -> "Boundaries":
+        return Boundaries(self.data["boundary_words"])
 
     @cached_property
     def surnames(self) -> frozenset[str]:
@@ -143,29 +143,57 @@ def name_lexicon() -> NameLexicon:
     return NameLexicon.load()
 
 
-def walk_left(text: str, end: int, boundaries: tuple[str, ...], limit: int = 24, stop_at: Iterable[tuple[int, int]] = ()) -> int:
+def walk_left(
+    text: str,
+    end: int,
+    boundaries: "Boundaries | tuple[str, ...]",
+    limit: int = 24,
+    stop_at: "Iterable[tuple[int, int]] | bytearray" = (),
+) -> int:
     """The start of a name ending at ``end``: the leftmost position reachable over name
-    characters without crossing punctuation, a boundary word or another mention."""
-    blocked = {i for s, e in stop_at for i in range(s, e)}
+    characters without crossing punctuation, a boundary word or a taken character
+    (``stop_at``: spans, or a mask with 1 for taken characters)."""
+    words = boundaries if isinstance(boundaries, Boundaries) else Boundaries(boundaries)
+    if isinstance(stop_at, (bytearray, bytes)):
+        mask = stop_at
+    else:
+        mask = bytearray(len(text))
+        for s, e in stop_at:
+            mask[s:e] = b"\x01" * (e - s)
     start = end
     while start > 0 and end - start < limit:
-        ch = text[start - 1]
-        if not NAME_CHAR.match(ch) or (start - 1) in blocked:
-            break
-        if any(text.endswith(word, 0, start) for word in boundaries):
+        if not NAME_CHAR.match(text[start - 1]) or mask[start - 1] or words.ends_at(text, start):
             break
         start -= 1
     return start
 
 
-def strip_leading_boundaries(text: str, start: int, end: int, boundaries: tuple[str, ...]) -> int:
+class Boundaries:
+    """A set of words with a fast test for "does the text before ``position`` end with one"."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w for w in words if w)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def ends_at(self, text: str, position: int) -> bool:
+        return any(position >= n and text[position - n : position] in self.words for n in self.lengths)
+
+    def starts_at(self, text: str, position: int) -> str | None:
+        for n in self.lengths:
+            if text[position : position + n] in self.words:
+                return text[position : position + n]
+        return None
+
+    def __iter__(self):
+        return iter(sorted(self.words, key=len, reverse=True))
+
+
+def strip_leading_boundaries(text: str, start: int, end: int, boundaries: "Boundaries | tuple[str, ...]") -> int:
     """Move ``start`` past boundary words the name begins with (``如``, ``与`` …)."""
-    moved = True
-    while moved and start < end:
-        moved = False
-        for word in boundaries:
-            if text.startswith(word, start) and end - start > len(word) + 1:
-                start += len(word)
-                moved = True
-                break
+    words = boundaries if isinstance(boundaries, Boundaries) else Boundaries(boundaries)
+    while start < end:
+        word = words.starts_at(text, start)
+        if word is None or end - start <= len(word) + 1:
+            break
+        start += len(word)
     return start

@@ -46,9 +46,12 @@ def get_mentions(doc: Doc) -> list[Mention]:
     return mentions
 
 
-def add_mentions(doc: Doc, mentions: Iterable[Mention], overwrite_ents: bool = False) -> None:
-    """Add mentions to the doc's list and, where they align with tokens, to ``doc.ents``."""
+def add_mentions(doc: Doc, mentions: Iterable[Mention], overwrite_ents: bool = False, set_ents: bool = True) -> None:
+    """Add mentions to the doc's list and, if ``set_ents``, where they align with tokens, to ``doc.ents``."""
     stored = get_mentions(doc)
+    if not set_ents:
+        stored.extend(mentions)
+        return
     spans: list[Span] = []
     for mention in mentions:
         stored.append(mention)
@@ -69,12 +72,28 @@ def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
+class Occupancy:
+    """Which characters are taken: constant-time overlap tests for many spans."""
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.mask = bytearray(length)
+        for start, end in spans:
+            self.take(start, end)
+
+    def take(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.mask[start:end])
+
+
 class LexiconComponent:
     """Base of the rule components: a name, the numeric lexicon, and its serialisation."""
 
-    def __init__(self, nlp: Any, name: str, overwrite_ents: bool = False) -> None:
+    def __init__(self, nlp: Any, name: str, overwrite_ents: bool = False, set_ents: bool = True) -> None:
         self.name = name
         self.overwrite_ents = overwrite_ents
+        self.set_ents = set_ents
         self.lexicon: Lexicon = lexicon()
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
@@ -101,6 +120,7 @@ class LexiconComponent:
             "after": lex.qualifiers_after,
             "bare_threshold_after": lex.bare_threshold_after,
             "compound_exceptions": list(lex.compound_exceptions),
+            "adverbs_over_verb": lex.adverbs_over_verb or {},
         }
         return {"units": units, "qualifiers": qualifiers}
 

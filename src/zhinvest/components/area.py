@@ -102,8 +102,8 @@ def _unit_of(first_numeral: str, second_numeral: str, unit: str) -> str:
 class AreaComponent(LexiconComponent):
     """The ``zhinvest_area`` pipeline component."""
 
-    def __init__(self, nlp: Language, name: str = "zhinvest_area", overwrite_ents: bool = False) -> None:
-        super().__init__(nlp, name, overwrite_ents)
+    def __init__(self, nlp: Language, name: str = "zhinvest_area", overwrite_ents: bool = False, set_ents: bool = True) -> None:
+        super().__init__(nlp, name, overwrite_ents, set_ents)
         self.finder = AreaFinder(self.lexicon)
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
@@ -116,14 +116,14 @@ class AreaComponent(LexiconComponent):
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents)
+        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents, self.set_ents)
         return doc
 
 
 @Language.factory(
     "zhinvest_area",
     assigns=["doc.ents", "doc._.zhinvest_mentions"],
-    default_config={"overwrite_ents": False},
+    default_config={"overwrite_ents": False, "set_ents": True},
 )
-def make_area_component(nlp: Language, name: str, overwrite_ents: bool) -> AreaComponent:
-    return AreaComponent(nlp, name, overwrite_ents=overwrite_ents)
+def make_area_component(nlp: Language, name: str, overwrite_ents: bool, set_ents: bool) -> AreaComponent:
+    return AreaComponent(nlp, name, overwrite_ents=overwrite_ents, set_ents=set_ents)

@@ -209,6 +209,13 @@ def load_model(model: str | os.PathLike[str]) -> Any:
 
 
 def _reason(error: BaseException) -> str:
+    """One line on the cause of a HanLP failure.
+
+    HanLP's error report after a failed load imports ``pkg_resources``, which setuptools
+    81 and later no longer have; the error it was reporting is then the context.
+    """
+    while isinstance(error, ModuleNotFoundError) and error.name == "pkg_resources" and error.__context__ is not None:
+        error = error.__context__
     first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
     return f"{type(error).__name__}: {first_line}" if first_line else type(error).__name__
 

@@ -128,8 +128,8 @@ def _has_digit(numeral: str, lex: Lexicon) -> bool:
 class MoneyComponent(LexiconComponent):
     """The ``zhinvest_money`` pipeline component."""
 
-    def __init__(self, nlp: Language, name: str = "zhinvest_money", overwrite_ents: bool = False) -> None:
-        super().__init__(nlp, name, overwrite_ents)
+    def __init__(self, nlp: Language, name: str = "zhinvest_money", overwrite_ents: bool = False, set_ents: bool = True) -> None:
+        super().__init__(nlp, name, overwrite_ents, set_ents)
         self.finder = MoneyFinder(self.lexicon)
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
@@ -142,14 +142,14 @@ class MoneyComponent(LexiconComponent):
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents)
+        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents, self.set_ents)
         return doc
 
 
 @Language.factory(
     "zhinvest_money",
     assigns=["doc.ents", "doc._.zhinvest_mentions"],
-    default_config={"overwrite_ents": False},
+    default_config={"overwrite_ents": False, "set_ents": True},
 )
-def make_money_component(nlp: Language, name: str, overwrite_ents: bool) -> MoneyComponent:
-    return MoneyComponent(nlp, name, overwrite_ents=overwrite_ents)
+def make_money_component(nlp: Language, name: str, overwrite_ents: bool, set_ents: bool) -> MoneyComponent:
+    return MoneyComponent(nlp, name, overwrite_ents=overwrite_ents, set_ents=set_ents)

@@ -22,7 +22,7 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._names import NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
+from ._names import Boundaries, NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
 from ._spans import Mention, add_mentions, get_mentions, overlaps
 
 #: Legal-form endings stripped to make a short form, longest first.
@@ -72,9 +72,9 @@ class OrganisationFinder:
         return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found)]
 
     @cached_property
-    def boundaries(self) -> tuple[str, ...]:
+    def boundaries(self) -> Boundaries:
         """Where an organisation name's walk to the left stops: function words, verbs and titles."""
-        return tuple(sorted(set(self.lex.boundary_words) | set(self.lex["titles"]), key=len, reverse=True))
+        return Boundaries(set(self.lex.boundary_words.words) | set(self.lex["titles"]))
 
     def _extend_over_known_names(self, text: str, start: int) -> int:
         """A walk stopped inside a known name (联合国 in 联合国旅游组织) goes on to its start."""
@@ -96,7 +96,9 @@ class OrganisationFinder:
         blockers: dict[str, list[str]] = self.lex["org_suffix_blockers"]
         not_followed: dict[str, str] = self.lex["suffix_not_followed_by"]
         spans: list[tuple[int, int]] = []
-        stops = list(avoid)
+        stops = bytearray(len(text))
+        for s, e in avoid:
+            stops[s:e] = b"\x01" * (e - s)
         for suffix_start, end, suffix in longest_matches(self.lex.org_suffixes, text):
             base = _base_suffix(suffix)
             if end < len(text) and text[end] in not_followed.get(suffix, not_followed.get(base, "")):
@@ -111,7 +113,7 @@ class OrganisationFinder:
             if len(name) < 2 and not (len(name) == 1 and len(suffix) >= 4):
                 continue
             if name in self.generic or any(name.endswith(b) for b in blockers.get(suffix, ())):
-                stops.append((start, end))
+                stops[start:end] = b"\x01" * (end - start)
                 continue
             spans.append((start + self._nationality(name), end))
         return spans
@@ -188,16 +190,17 @@ def short_forms(name: str, places: frozenset[str] | set[str]) -> set[str]:
 
 
 class OrganisationsComponent:
-    def __init__(self, nlp: Language, name: str = "zhinvest_organisations") -> None:
+    def __init__(self, nlp: Language, name: str = "zhinvest_organisations", set_ents: bool = True) -> None:
         self.name = name
+        self.set_ents = set_ents
         self.finder = OrganisationFinder()
 
     def __call__(self, doc: Doc) -> Doc:
         numeric = [(m["start"], m["end"]) for m in get_mentions(doc) if m["label"] in ("MONEY", "AREA", "PROJECT_COUNT")]
-        add_mentions(doc, self.finder.find(doc.text, numeric))
+        add_mentions(doc, self.finder.find(doc.text, numeric), set_ents=self.set_ents)
         return doc
 
 
-@Language.factory("zhinvest_organisations", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={})
-def make_organisations_component(nlp: Language, name: str) -> OrganisationsComponent:
-    return OrganisationsComponent(nlp, name)
+@Language.factory("zhinvest_organisations", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={"set_ents": True})
+def make_organisations_component(nlp: Language, name: str, set_ents: bool) -> OrganisationsComponent:
+    return OrganisationsComponent(nlp, name, set_ents=set_ents)

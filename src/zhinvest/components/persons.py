@@ -116,18 +116,19 @@ class PersonFinder:
 
 
 class PersonsComponent:
-    def __init__(self, nlp: Language, name: str = "zhinvest_persons") -> None:
+    def __init__(self, nlp: Language, name: str = "zhinvest_persons", set_ents: bool = True) -> None:
         self.name = name
+        self.set_ents = set_ents
         self.finder = PersonFinder()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = get_mentions(doc)
         organisations = [(m["start"], m["end"]) for m in mentions if m["label"] == "ORG" and m.get("component") != "ner"]
         avoid = [(m["start"], m["end"]) for m in mentions if m["label"] in ("MONEY", "AREA", "PROJECT_COUNT")]
-        add_mentions(doc, self.finder.find(doc.text, organisations, avoid))
+        add_mentions(doc, self.finder.find(doc.text, organisations, avoid), set_ents=self.set_ents)
         return doc
 
 
-@Language.factory("zhinvest_persons", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={})
-def make_persons_component(nlp: Language, name: str) -> PersonsComponent:
-    return PersonsComponent(nlp, name)
+@Language.factory("zhinvest_persons", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={"set_ents": True})
+def make_persons_component(nlp: Language, name: str, set_ents: bool) -> PersonsComponent:
+    return PersonsComponent(nlp, name, set_ents=set_ents)

@@ -77,15 +77,16 @@ class PlaceFinder:
 
 
 class PlacesComponent:
-    def __init__(self, nlp: Language, name: str = "zhinvest_places") -> None:
+    def __init__(self, nlp: Language, name: str = "zhinvest_places", set_ents: bool = True) -> None:
         self.name = name
+        self.set_ents = set_ents
         self.finder = PlaceFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        add_mentions(doc, self.finder.find(doc.text))
+        add_mentions(doc, self.finder.find(doc.text), set_ents=self.set_ents)
         return doc
 
 
-@Language.factory("zhinvest_places", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={})
-def make_places_component(nlp: Language, name: str) -> PlacesComponent:
-    return PlacesComponent(nlp, name)
+@Language.factory("zhinvest_places", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={"set_ents": True})
+def make_places_component(nlp: Language, name: str, set_ents: bool) -> PlacesComponent:
+    return PlacesComponent(nlp, name, set_ents=set_ents)

@@ -106,8 +106,8 @@ class ProjectCountFinder:
 class ProjectCountComponent(LexiconComponent):
     """The ``zhinvest_project_count`` pipeline component."""
 
-    def __init__(self, nlp: Language, name: str = "zhinvest_project_count", overwrite_ents: bool = False) -> None:
-        super().__init__(nlp, name, overwrite_ents)
+    def __init__(self, nlp: Language, name: str = "zhinvest_project_count", overwrite_ents: bool = False, set_ents: bool = True) -> None:
+        super().__init__(nlp, name, overwrite_ents, set_ents)
         self.finder = ProjectCountFinder(self.lexicon)
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
@@ -120,14 +120,14 @@ class ProjectCountComponent(LexiconComponent):
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents)
+        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents, self.set_ents)
         return doc
 
 
 @Language.factory(
     "zhinvest_project_count",
     assigns=["doc.ents", "doc._.zhinvest_mentions"],
-    default_config={"overwrite_ents": False},
+    default_config={"overwrite_ents": False, "set_ents": True},
 )
-def make_project_count_component(nlp: Language, name: str, overwrite_ents: bool) -> ProjectCountComponent:
-    return ProjectCountComponent(nlp, name, overwrite_ents=overwrite_ents)
+def make_project_count_component(nlp: Language, name: str, overwrite_ents: bool, set_ents: bool) -> ProjectCountComponent:
+    return ProjectCountComponent(nlp, name, overwrite_ents=overwrite_ents, set_ents=set_ents)

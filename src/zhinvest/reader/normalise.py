@@ -79,6 +79,7 @@ class LineRules:
     author_line: re.Pattern[str]
     date_line: re.Pattern[str]
     paragraph_opener: re.Pattern[str]
+    site_marker: re.Pattern[str]
     separators: str
 
     @classmethod
@@ -92,6 +93,7 @@ class LineRules:
             author_line=re.compile(data["author_line"]),
             date_line=re.compile(data["date_line"]),
             paragraph_opener=re.compile(data["paragraph_openers"]),
+            site_marker=re.compile(data["site_marker_line"]),
             separators=data["link_list_separators"],
         )
 
@@ -123,6 +125,7 @@ def clean_lines(text: AlignedText, rules: LineRules | None = None, plain: bool =
     rules = rules or default_line_rules()
     fields = PageFields()
     kept: list[AlignedText] = []
+    fresh: set[int] = {0}  # kept lines that must not be joined to the line before them
     for index, line in enumerate(text.lines()):
         line = line.strip(" ")
         content = line.text
@@ -135,38 +138,52 @@ def clean_lines(text: AlignedText, rules: LineRules | None = None, plain: bool =
         if header and (m := rules.date_line.match(content)) and fields.date is None:
             fields.date = normalise_date(m.group(1))
             fields.dropped.append(content)
+            fresh.add(len(kept))
             continue
         if header and (m := rules.source_line.match(content)):
             fields.source = fields.source or m.group(1)
             fields.dropped.append(content)
+            fresh.add(len(kept))
             continue
         if header and (m := rules.author_line.match(content)):
             fields.author = fields.author or m.group(1)
             fields.dropped.append(content)
+            fresh.add(len(kept))
+            continue
+        if header and kept and rules.site_marker.match(content):
+            fields.source = fields.source or content
+            fields.dropped.append(content)
+            fresh.add(len(kept))
             continue
         if any(p.match(content) for p in rules.drop) or _is_link_list(content, rules.separators):
             fields.dropped.append(content)
+            fresh.add(len(kept))
             continue
         kept.append(line)
     if plain and kept and _is_title(kept[0].text) and len(kept) > 1:
         fields.title = kept[0].text
-    return AlignedText.join(join_layout_breaks(kept, rules.paragraph_opener), "\n"), fields
+        fresh.add(1)  # the title stands alone
+    return AlignedText.join(join_layout_breaks(kept, rules.paragraph_opener, fresh), "\n"), fields
 
 
-def join_layout_breaks(lines: list[AlignedText], opener: re.Pattern[str] | None = None) -> list[AlignedText]:
+def join_layout_breaks(
+    lines: list[AlignedText], opener: re.Pattern[str] | None = None, fresh: set[int] | None = None
+) -> list[AlignedText]:
     """Join a line to the next where page layout broke a sentence, keep headings apart.
 
     A line is continued when it has no sentence-final punctuation and either it reads like
-    part of a sentence (40 characters or more, two clause marks, or one clause mark and 24
-    characters: headings are short and rarely punctuated) or the next line starts like the
-    rest of a clause (with punctuation, or with one character and then punctuation). A next line
-    that opens like a news paragraph (a dateline such as 本报讯, ``opener``) is never joined.
+    part of a sentence (40 characters or more, or two clause marks: headings are short and
+    have at most one comma) or the next line starts like the rest of a clause (with
+    punctuation, or with one character and then punctuation). A next line
+    that opens like a news paragraph (a dateline such as 本报讯, ``opener``) is never joined,
+    nor a line whose index is in ``fresh`` (after a title or a dropped line).
     """
     out: list[AlignedText] = []
     pending: AlignedText | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         if (
             pending is not None
+            and index not in (fresh or ())
             and _continues(pending.text, line.text)
             and not (opener is not None and opener.match(line.text))
         ):
@@ -190,8 +207,7 @@ def _continues(previous: str, following: str) -> bool:
         return True
     if not re.match(rf"[{_CJK}]", following):
         return False
-    clauses = len(_CLAUSE_MARKS.findall(previous))
-    return len(previous) >= 40 or clauses >= 2 or (clauses == 1 and len(previous) >= 24)
+    return len(previous) >= 40 or len(_CLAUSE_MARKS.findall(previous)) >= 2
 
 
 def _is_title(line: str) -> bool:
