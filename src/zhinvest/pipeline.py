@@ -18,11 +18,12 @@ import spacy
 from spacy.language import Language
 
 from .about import LABELS, NAME_LABELS, NUMERIC_LABELS
-from .components import area, money, organisations, persons, places, project_count  # noqa: F401  (also entry points)
-from .components._spans import Mention, get_mentions
+from .components import area, money, organisations, persons, places, project_count, relations  # noqa: F401  (also entry points)
+from .components._spans import Mention, get_mentions, resolve_overlaps
+from .components.relations import RELATIONS
 from .errors import Errors, ModelError
 from .reader import Article, read
-from .schema import Document, Entity
+from .schema import RELATION_ARGUMENTS, Document, Entity, InvestmentRelation, LocatedInRelation, ProjectSummaryRelation, Relation
 
 #: The segmenters spaCy's Chinese tokenizer offers.
 SEGMENTERS: tuple[str, ...] = ("char", "jieba", "pkuseg")
@@ -30,11 +31,9 @@ SEGMENTERS: tuple[str, ...] = ("char", "jieba", "pkuseg")
 NUMERIC_COMPONENTS: tuple[str, ...] = ("zhinvest_money", "zhinvest_area", "zhinvest_project_count")
 #: The name rule components; they run after the numeric ones, whose spans names never cross.
 NAME_COMPONENTS: tuple[str, ...] = ("zhinvest_organisations", "zhinvest_persons", "zhinvest_places")
-DEFAULT_COMPONENTS: tuple[str, ...] = NUMERIC_COMPONENTS + NAME_COMPONENTS
+DEFAULT_COMPONENTS: tuple[str, ...] = NUMERIC_COMPONENTS + NAME_COMPONENTS + ("zhinvest_relations",)
 #: Text is given to spaCy in chunks of at most this many characters, cut at line ends.
 CHUNK_CHARS = 20_000
-#: Which label wins where mentions overlap (after numeric before names, rules before a model).
-_PRIORITY = {label: rank for rank, label in enumerate(NUMERIC_LABELS + ("ORG", "PERSON", "LOC"))}
 
 
 def build_nlp(segmenter: str = "char", components: Sequence[str] = DEFAULT_COMPONENTS, set_ents: bool = True) -> Language:
@@ -47,7 +46,7 @@ def build_nlp(segmenter: str = "char", components: Sequence[str] = DEFAULT_COMPO
         raise ModelError(Errors.E020.format(name=segmenter, choices=", ".join(SEGMENTERS)))
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter}}})
     for name in components:
-        nlp.add_pipe(name, config={"set_ents": set_ents})
+        nlp.add_pipe(name, config={"set_ents": set_ents} if name != "zhinvest_relations" else {})
     return nlp
 
 
@@ -63,11 +62,14 @@ class Pipeline:
     def document(self, article: Article) -> Document:
         """Run the spaCy pipeline over an article's clean text and build its Document."""
         mentions: list[Mention] = []
+        relations: list[dict[str, Any]] = []
         chunks = list(split_chunks(article.text, CHUNK_CHARS))
         for (offset, _), doc in zip(chunks, self.nlp.pipe(text for _, text in chunks)):
             for mention in collect_mentions(doc):
                 mentions.append({**mention, "start": mention["start"] + offset, "end": mention["end"] + offset})
-        return to_document(article, mentions)
+            for relation in doc._.get(RELATIONS) or ():
+                relations.append({k: [v[0] + offset, v[1] + offset] if isinstance(v, list) else v for k, v in relation.items()})
+        return to_document(article, mentions, relations)
 
     def pipe(self, objs: Iterable[str | bytes | os.PathLike[str]]) -> Iterator[Document]:
         for obj in objs:
@@ -97,33 +99,9 @@ def collect_mentions(doc: Any) -> list[Mention]:
     return mentions
 
 
-def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
-    """Flat spans. Where mentions overlap, the winner is, in this order: a numeric mention;
-    a rule's mention over a statistical model's (``component == "ner"``); ORG, then PERSON,
-    then LOC; the longer span."""
-    ranked = sorted(
-        mentions,
-        key=lambda m: (
-            m["label"] not in NUMERIC_LABELS,
-            m.get("component") == "ner",
-            _PRIORITY.get(m["label"], len(LABELS)),
-            -(m["end"] - m["start"]),
-            m["start"],
-        ),
-    )
-    kept: list[Mention] = []
-    occupied = bytearray(max((m["end"] for m in ranked), default=0))
-    for mention in ranked:
-        start, end = mention["start"], mention["end"]
-        if any(occupied[start:end]):
-            continue
-        kept.append(mention)
-        occupied[start:end] = b"\x01" * (end - start)
-    return sorted(kept, key=lambda m: (m["start"], m["end"]))
-
-
-def to_document(article: Article, mentions: Iterable[Mention]) -> Document:
-    """Entities with ids in text order and offsets into both clean and source text."""
+def to_document(article: Article, mentions: Iterable[Mention], relations: Iterable[dict[str, Any]] = ()) -> Document:
+    """Entities with ids in text order and offsets into both clean and source text; relations
+    with entity ids as arguments, each fact once (the first mention of a repeated fact)."""
     entities = []
     for index, mention in enumerate(resolve_overlaps(mentions)):
         start, end = mention["start"], mention["end"]
@@ -147,13 +125,54 @@ def to_document(article: Article, mentions: Iterable[Mention]) -> Document:
                 source_component=mention.get("component"),
             )
         )
+    by_span = {(e.start, e.end): e for e in entities}
+    built: list[Relation] = []
+    seen: set[tuple[Any, ...]] = set()
+    for relation in relations:
+        fields: dict[str, Any] = {}
+        for key, value in relation.items():
+            if isinstance(value, list):
+                entity = by_span.get((value[0], value[1]))
+                if entity is None:
+                    break
+                fields[key] = entity.id
+            else:
+                fields[key] = value
+        else:
+            model = RELATION_MODELS[relation["type"]]
+            candidate = model(**{k: v for k, v in fields.items() if k in model.model_fields})
+            key = relation_key(candidate, {e.id: e for e in entities})
+            if key not in seen:
+                seen.add(key)
+                built.append(candidate)
+    # a batch mentioned again without its total is the same batch
+    counted = {entity_value(entities, r.count) for r in built if r.type == "PROJECT_SUMMARY" and r.total is not None}
+    built = [r for r in built if not (r.type == "PROJECT_SUMMARY" and r.total is None and entity_value(entities, r.count) in counted)]
     return Document(
         id=article.id,
         source=article.source,
         metadata=article.metadata,
         text=article.text,
         entities=tuple(entities),
+        relations=tuple(built),
     )
+
+
+def entity_value(entities: Sequence[Entity], entity_id: int) -> Any:
+    return next(e.value for e in entities if e.id == entity_id)
+
+
+RELATION_MODELS = {"INVESTMENT": InvestmentRelation, "PROJECT_SUMMARY": ProjectSummaryRelation, "LOCATED_IN": LocatedInRelation}
+
+
+def relation_key(relation: Relation, entities: dict[int, Entity]) -> tuple[Any, ...]:
+    """What makes two relations the same fact: type and required arguments, by name or value."""
+    parts: list[Any] = [relation.type]
+    for name in RELATION_ARGUMENTS[relation.type]:
+        ref = getattr(relation, name)
+        entity = entities.get(ref) if ref is not None else None
+        parts.append(None if entity is None else (entity.label, str(entity.value) if entity.value is not None else entity.text))
+    return tuple(parts)
 
 
 def models_dir() -> Path:

@@ -98,6 +98,8 @@ TEMPLATES = [
     "{LOC}市政府与{ORG}签署战略合作协议",
     "{PER}出席了在{LOC}举行的签约仪式",
     "{ORG}董事长{PER}到{LOC}考察",
+    "据报道。",
+    "记者从会上获悉，项目进展顺利。",
 ]
 TAGS = {"PER": "NR", "LOC": "NS", "ORG": "NT"}
 
@@ -138,7 +140,7 @@ def trained_model(tmp_path_factory) -> Path:
     recognizer = RNNNamedEntityRecognizer()
     recognizer.fit(
         str(folder / "train.tsv"), str(folder / "dev.tsv"), str(folder / "model"),
-        epochs=8, batch_size=16, embed=32, rnn_hidden=64, crf=False, tagging_scheme="BIO",
+        epochs=20, lr=0.01, drop=0.2, batch_size=16, embed=32, rnn_hidden=64, crf=False, tagging_scheme="BIO",
         seed=1, devices=-1, verbose=False,
     )
     return folder / "model"

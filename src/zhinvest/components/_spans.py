@@ -17,6 +17,7 @@ from typing import Any, TypedDict
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..about import LABELS, NUMERIC_LABELS
 from ..numbers import Lexicon, lexicon
 
 MENTIONS = "zhinvest_mentions"
@@ -136,3 +137,34 @@ class LexiconComponent:
         qualifiers = json.loads((path / "qualifiers.json").read_text(encoding="utf-8"))
         self.lexicon = Lexicon.load(units, qualifiers)
         return self
+
+
+#: Which label wins where mentions overlap: ORG, then PERSON, then LOC.
+_PRIORITY = {label: rank for rank, label in enumerate(NUMERIC_LABELS + ("ORG", "PERSON", "LOC"))}
+
+
+def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """Flat spans. Where mentions overlap, the winner is, in this order: a numeric mention;
+    a rule's mention over a statistical model's (``component == "ner"``); ORG, then PERSON,
+    then LOC; the longer span."""
+    ranked = sorted(
+        mentions,
+        key=lambda m: (
+            m["label"] not in NUMERIC_LABELS,
+            m.get("component") == "ner",
+            _PRIORITY.get(m["label"], len(LABELS)),
+            -(m["end"] - m["start"]),
+            m["start"],
+        ),
+    )
+    kept: list[Mention] = []
+    occupied = bytearray(max((m["end"] for m in ranked), default=0))
+    for mention in ranked:
+        start, end = mention["start"], mention["end"]
+        if any(occupied[start:end]):
+            continue
+        kept.append(mention)
+        occupied[start:end] = b"\x01" * (end - start)
+    return sorted(kept, key=lambda m: (m["start"], m["end"]))
+
+
