@@ -144,3 +144,19 @@ def test_validate_passes_on_the_annotations_and_fails_on_a_broken_copy(capsys, t
     broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(broken), "--no-drift")
     assert code == 1 and "problem" in out
+
+
+@pytest.mark.parametrize("table", ["investments", "summaries", "located"])
+def test_csv_tables_have_one_row_per_relation(capsys, seeds_dir, table):
+    import csv
+    import io
+
+    from zhinvest.tables import COLUMNS
+
+    code, out, _ = run(capsys, "extract", str(seeds_dir), "--format", "csv", "--table", table)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert tuple(rows[0].keys()) == COLUMNS[table]
+    _, jsonl, _ = run(capsys, "extract", str(seeds_dir))
+    kind = {"investments": "INVESTMENT", "summaries": "PROJECT_SUMMARY", "located": "LOCATED_IN"}[table]
+    assert len(rows) == sum(1 for line in jsonl.splitlines() for r in json.loads(line)["relations"] if r["type"] == kind)

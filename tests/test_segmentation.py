@@ -236,4 +236,6 @@ def test_train_pkuseg_on_a_tiny_treebank(tmp_path):
     assert report.train_sentences == 20 and report.train_words == 160
     assert report.scores["gsdsimp-test"].f1 == 1.0
     assert report.to_dict()["scores"]["gsdsimp-test"]["f1"] == 1.0
-    assert {k: v for k, v in vars(config).items() if k != "_tmp_dir"} == {k: v for k, v in before.items() if k != "_tmp_dir"}
+    # spacy-pkuseg's training settings are put back (modelDir is set again by every model load)
+    unchanged = lambda settings: {k: v for k, v in settings.items() if k not in ("_tmp_dir", "modelDir")}  # noqa: E731
+    assert unchanged(vars(config)) == unchanged(before)

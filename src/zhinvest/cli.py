@@ -52,6 +52,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 2
     failures = 0
     collected: list[Document] = []
+    if args.format == "csv":
+        from .tables import csv_header
+
+        sys.stdout.write(csv_header(args.table))
     for name, obj in iter_inputs(args.inputs):
         try:
             if isinstance(obj, Exception):
@@ -73,6 +77,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         elif args.format == "table":
             sys.stdout.write(entity_table(document) + "\n")
+        elif args.format == "csv":
+            from .tables import csv_rows
+
+            sys.stdout.write(csv_rows(document, args.table))
         else:
             collected.append(document)
     if args.format == "json":
@@ -143,7 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="extract entities from files, folders or stdin (-)")
     extract.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="files, folders, or - for stdin")
-    extract.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    extract.add_argument("--format", choices=("jsonl", "json", "table", "csv"), default="jsonl")
+    extract.add_argument("--table", choices=("investments", "summaries", "located"), default="investments", help="with --format csv: which relation table")
     extract.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
     extract.set_defaults(func=cmd_extract)
 
