@@ -57,6 +57,15 @@ def test_not_organisations(finder, text):
     assert orgs(finder, text) == []
 
 
+def test_coordinated_names_in_a_list_of_organisations(finder):
+    text = "今年,毕马威、腾讯、江苏银行、苏宁集团等10家机构成为合作伙伴"
+    assert orgs(finder, text) == ["毕马威", "腾讯", "江苏银行", "苏宁集团"]
+
+
+def test_a_list_without_two_organisations_stays_unlabelled(finder):
+    assert orgs(finder, "涵盖集成电路、生物医药、人工智能等领域") == []
+
+
 def test_names_found_once_mark_their_short_forms(finder):
     text = "上海瞻芯电子科技股份有限公司董事长介绍。2017年在临港成立的瞻芯电子致力于芯片。"
     assert orgs(finder, text) == ["上海瞻芯电子科技股份有限公司", "瞻芯电子"]

@@ -27,6 +27,8 @@ from ._spans import Mention, add_mentions, get_mentions, overlaps
 
 #: Legal-form endings stripped to make a short form, longest first.
 _LEGAL_FORMS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "控股有限公司", "有限公司", "控股集团", "集团公司", "集团", "公司")
+#: Suffixes of associations, whose names may hold a generic phrase (上市公司协会).
+_ASSOCIATIONS = ("协会", "商会", "联合会", "学会", "促进会", "研究会")
 #: Industry words stripped after the legal form for a short form.
 _INDUSTRY = ("科技", "技术", "实业", "发展", "投资", "国际", "控股", "股份", "产业", "工业", "工程", "信息", "网络")
 
@@ -40,6 +42,10 @@ class OrganisationFinder:
         levels = "|".join(map(re.escape, sorted(self.lex["local_levels"], key=len, reverse=True)))
         bodies = "|".join(map(re.escape, sorted(self.lex["local_bodies"], key=len, reverse=True)))
         return re.compile(rf"(?<![各两三四五六七八九十])(?:{levels})(?:{bodies})(?!员)")
+
+    @cached_property
+    def standalone_bodies(self):
+        return _automaton(self.lex["standalone_bodies"])
 
     @cached_property
     def numbered_bureau(self) -> re.Pattern[str]:
@@ -62,12 +68,16 @@ class OrganisationFinder:
         for match in self.local_body.finditer(text):
             place = self._place_ending_at(text, match.start())
             candidates.append((match.start() if place is None else place, match.end()))
+        for start, end, _ in longest_matches(self.standalone_bodies, text):
+            if not text.endswith(("各", "每", "两", "多", "等"), 0, start):  # 各管委会: not one body
+                candidates.append((start, end))
         for match in self.numbered_bureau.finditer(text):
             start = walk_left(text, match.end(), self.boundaries, stop_at=avoid)
             candidates.append((strip_leading_boundaries(text, start, match.end(), self.lex.boundary_words), match.end()))
         candidates.extend(self._suffixed(text, avoid))
         found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and not overlaps(*c, avoid))
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
+        found = _longest_first(found + self._coordinated(text, found, avoid))
         found = self._propagate(text, found, avoid)
         return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found)]
 
@@ -113,7 +123,8 @@ class OrganisationFinder:
             if len(name) < 2 and not (len(name) == 1 and len(suffix) >= 4):
                 continue
             if name in self.generic or any(name.endswith(b) for b in blockers.get(suffix, ())):
-                stops[start:end] = b"\x01" * (end - start)
+                if not text.startswith(_ASSOCIATIONS, end):  # 中国上市公司协会: the phrase is part of a name
+                    stops[start:end] = b"\x01" * (end - start)
                 continue
             spans.append((start + self._nationality(name), end))
         return spans
@@ -132,16 +143,49 @@ class OrganisationFinder:
             start = walk_left(text, end, self.boundaries, limit=12, stop_at=taken)
             start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
             name = text[start:end]
+            if name.endswith(tuple(self.lex["investor_name_not_ending"])):
+                continue
             if 2 <= len(name) <= 12 and name not in self.generic and not any(name.endswith(g) and len(name) - len(g) < 2 for g in self.generic):
                 if name not in self.lex.place_names and not name.endswith(("区", "市", "县", "省", "镇")):
                     spans.append((start + self._nationality(name), end))
         return spans
 
+    def _coordinated(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """In a list joined by 、 whose items include at least two organisations, the other
+        short name items are organisations too (安联集团、普华永道、世邦魏理仕等6家机构)."""
+        spans = set(found)
+        result = []
+        for clause in re.finditer(r"[^，。；！？,;!?\n：:“”]+", text):
+            items = list(re.finditer(r"[^、]+", clause.group(0)))
+            if len(items) < 3:
+                continue
+            bounds = []
+            for item in items:
+                start, end = clause.start() + item.start(), clause.start() + item.end()
+                bounds.append((start, end))
+            orgs = [b for b in bounds if any(s <= b[0] and b[1] <= e and e - s >= (b[1] - b[0]) - 8 for s, e in spans)]
+            if len(orgs) < 2:
+                continue
+            for index, (start, end) in enumerate(bounds):
+                if (start, end) in orgs:
+                    continue
+                if index == 0:
+                    start = strip_leading_boundaries(text, walk_left(text, end, self.boundaries, limit=10), end, self.lex.boundary_words)
+                if index == len(bounds) - 1:
+                    tail = re.match(r"[^等]{2,10}?(?=等)", text[start:end])
+                    if not tail:
+                        continue
+                    end = start + tail.end()
+                name = text[start:end]
+                if 2 <= len(name) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z&·]+", name) and name not in self.lex.place_names and not overlaps(start, end, avoid):
+                    result.append((start, end))
+        return result
+
     def _propagate(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
         names = {text[s:e] for s, e in found}
         for name in list(names):
             names.update(short_forms(name, self.lex.place_names))
-        names = {n for n in names if len(n) >= 3 or (n in {text[s:e] for s, e in found})}
+        names = {n for n in names if len(n) >= 2}
         automaton = _automaton(names)
         result = list(found)
         for start, end, _ in longest_matches(automaton, text):
@@ -183,8 +227,8 @@ def short_forms(name: str, places: frozenset[str] | set[str]) -> set[str]:
             break
     forms = {core}
     for length in range(4, 1, -1):
-        if core[:length] in places and core[:length] != "中国" and len(core) - length >= 2:
-            forms.add(core[length:])
+        if core[:length] in places and core[:length] != "中国" and len(core) - length >= 3:
+            forms.add(core[length:])  # without its place only when three characters or more remain
             break
     return {f for f in forms if len(f) >= 2 and f != name}
 
