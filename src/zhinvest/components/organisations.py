@@ -160,24 +160,22 @@ class OrganisationFinder:
             if len(items) < 3:
                 continue
             bounds = []
-            for item in items:
+            for index, item in enumerate(items):
                 start, end = clause.start() + item.start(), clause.start() + item.end()
-                bounds.append((start, end))
-            orgs = [b for b in bounds if any(s <= b[0] and b[1] <= e and e - s >= (b[1] - b[0]) - 8 for s, e in spans)]
-            if len(orgs) < 2:
-                continue
-            for index, (start, end) in enumerate(bounds):
-                if (start, end) in orgs:
-                    continue
                 if index == 0:
                     start = strip_leading_boundaries(text, walk_left(text, end, self.boundaries, limit=10), end, self.lex.boundary_words)
-                if index == len(bounds) - 1:
-                    tail = re.match(r"[^等]{2,10}?(?=等)", text[start:end])
+                if index == len(items) - 1:
+                    tail = re.match(r"[^等]{2,12}?(?=等)", text[start:end])
                     if not tail:
                         continue
                     end = start + tail.end()
+                bounds.append((start, end))
+            is_org = [any(s <= b[0] and b[1] <= e for s, e in spans) for b in bounds]
+            if sum(is_org) < 2:
+                continue
+            for (start, end), known in zip(bounds, is_org):
                 name = text[start:end]
-                if 2 <= len(name) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z&·]+", name) and name not in self.lex.place_names and not overlaps(start, end, avoid):
+                if not known and 2 <= len(name) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z&·]+", name) and name not in self.lex.place_names and not overlaps(start, end, avoid):
                     result.append((start, end))
         return result
 
