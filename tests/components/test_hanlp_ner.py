@@ -163,9 +163,10 @@ def test_component_finds_entities_at_their_character_offsets(trained_model):
 
 def test_a_labels_map_renames_and_drops_tags(trained_model):
     nlp = spacy.blank("zh")
-    nlp.add_pipe("zhinvest_hanlp_ner", config={"model": str(trained_model), "labels_map": {"NT": "ORG"}})
+    nlp.add_pipe("zhinvest_hanlp_ner", config={"model": str(trained_model), "labels_map": {"NT": "ORG"}, "set_ents": False})
     doc = nlp("王强在南京会见了中国银行代表")
     assert [(doc.text[m["start"] : m["end"]], m["label"]) for m in get_mentions(doc)] == [("中国银行", "ORG")]
+    assert not doc.ents
 
 
 def test_a_broken_model_folder_is_a_model_error(tmp_path):

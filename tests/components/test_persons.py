@@ -47,3 +47,21 @@ def test_person_after_an_organisation_in_a_list(finder):
 )
 def test_not_persons(finder, text):
     assert persons(finder, text) == []
+
+
+def test_a_list_of_representatives_splits_organisation_and_name(finder):
+    text = "德勤公司马丁、普华公司李明华、天合光能高纪凡、远景科技张雷等参加会见"
+    organisations = [(text.index(o), text.index(o) + len(o)) for o in ("德勤公司", "普华公司")]
+    mentions = finder.find(text, organisations)
+    assert [(text[m["start"] : m["end"]], m["label"]) for m in mentions] == [
+        ("马丁", "PERSON"), ("李明华", "PERSON"), ("高纪凡", "PERSON"), ("张雷", "PERSON"), ("天合光能", "ORG"), ("远景科技", "ORG"),
+    ]
+
+
+def test_a_transliterated_name_marks_its_surname_later(finder):
+    text = "董事会主席史蒂凡·哈通出席。哈通说，合作愉快。"
+    assert persons(finder, text) == ["史蒂凡·哈通", "哈通"]
+
+
+def test_a_name_before_a_high_title(finder):
+    assert persons(finder, "贯彻落实习近平总书记重要讲话") == ["习近平"]

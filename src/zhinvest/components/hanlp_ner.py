@@ -244,6 +244,7 @@ class HanLPNamedEntities:
         max_length: int = 126,
         batch_size: int = 32,
         overwrite_ents: bool = False,
+        set_ents: bool = True,
     ) -> None:
         self.name = name
         self.model = str(model)
@@ -251,6 +252,7 @@ class HanLPNamedEntities:
         self.max_length = max_length
         self.batch_size = batch_size
         self.overwrite_ents = overwrite_ents
+        self.set_ents = set_ents
         self.recognizer = load_model(self.model)
         self.tokens = token_mode(self.recognizer, tokens)
 
@@ -265,7 +267,7 @@ class HanLPNamedEntities:
                 predicted = self.recognizer.predict([tokens for tokens, _ in pieces], batch_size=batch_size or self.batch_size)
                 for entities, (_, offsets) in zip(predicted, pieces):
                     mentions.extend(entities_to_mentions(entities, offsets, self.labels_map))
-            add_mentions(doc, mentions, overwrite_ents=self.overwrite_ents)
+            add_mentions(doc, mentions, self.overwrite_ents, self.set_ents)
             yield doc
 
     # Only the settings travel with the pipeline (they are in its config); HanLP's model is
@@ -287,6 +289,7 @@ class HanLPNamedEntities:
         "max_length": 126,
         "batch_size": 32,
         "overwrite_ents": False,
+        "set_ents": True,
     },
 )
 def make_hanlp_ner_component(
@@ -298,5 +301,6 @@ def make_hanlp_ner_component(
     max_length: int,
     batch_size: int,
     overwrite_ents: bool,
+    set_ents: bool,
 ) -> HanLPNamedEntities:
-    return HanLPNamedEntities(nlp, name, model, labels_map, tokens, max_length, batch_size, overwrite_ents)
+    return HanLPNamedEntities(nlp, name, model, labels_map, tokens, max_length, batch_size, overwrite_ents, set_ents)

@@ -42,6 +42,10 @@ class PersonFinder:
         return frozenset(self.lex["surnames"])
 
     @cached_property
+    def titles_after(self):
+        return _automaton(self.lex["titles_after_name"])
+
+    @cached_property
     def titles(self) -> tuple[str, ...]:
         return tuple(t for t in self.lex["titles"] if len(t) >= 2)
 
@@ -109,10 +113,51 @@ class PersonFinder:
             span = self.name_at(text, org_end) if org_end < len(text) else None
             if span and span[1] < len(text) and text[span[1]] in "、，,等":
                 add(span)
+        for title_start, _, _ in longest_matches(self.titles_after, text):
+            for length in (3, 2):
+                start = title_start - length
+                if start >= 0 and text[start] in self.single_surnames and all(_CJK.match(c) for c in text[start:title_start]):
+                    if add((start, title_start)):
+                        break
+        extra_orgs = self._representatives(text, organisations, add)
         names = {text[s:e] for s, e in found}
+        names |= {text[s:e].split("·")[-1] for s, e in found if "·" in text[s:e] and len(text[s:e].split("·")[-1]) >= 2}
         for start, end, _ in longest_matches(_automaton(names), text):
             add((start, end))
-        return [Mention(start=s, end=e, label="PERSON", component="persons") for s, e in sorted(found)]
+        mentions = [Mention(start=s, end=e, label="PERSON", component="persons") for s, e in sorted(found)]
+        return mentions + [Mention(start=s, end=e, label="ORG", component="persons") for s, e in extra_orgs]
+
+    def _representatives(self, text: str, organisations: list[tuple[int, int]], add) -> list[tuple[int, int]]:
+        """A list of representatives, 组织+姓名、组织+姓名 (贝恩公司布鲁诺、华勤技术邱文生): when two
+        items are a known organisation followed by a name, the other items split the same way,
+        the name being the last two or three characters from a surname on."""
+        orgs = []
+        ends = {e: s for s, e in organisations}
+        for clause in re.finditer(r"[^，。；！？,;!?\n：:“”]+", text):
+            items = [(clause.start() + m.start(), clause.start() + m.end()) for m in re.finditer(r"[^、]+", clause.group(0))]
+            if len(items) < 3:
+                continue
+            if items[-1][1] - items[-1][0] > 2 and "等" in text[items[-1][0] : items[-1][1]]:
+                items[-1] = (items[-1][0], items[-1][0] + text[items[-1][0] : items[-1][1]].index("等"))
+            shaped = 0
+            for start, end in items:
+                org_end = next((e for e in range(start + 2, end - 1) if e in ends and ends[e] >= start), None)
+                if org_end is not None and self.name_at(text, org_end) == (org_end, end):
+                    shaped += 1
+            if shaped < 2:
+                continue
+            for start, end in items:
+                org_end = next((e for e in range(start + 2, end - 1) if e in ends and ends[e] >= start), None)
+                if org_end is not None and 2 <= end - org_end <= 8 and re.fullmatch(r"[\u4e00-\u9fff·]+", text[org_end:end]):
+                    add((org_end, end))  # the rest after a known organisation is the person
+                    continue
+                for length in (3, 2):
+                    if end - start >= length + 2 and text[end - length] in self.single_surnames:
+                        if add((end - length, end)):
+                            if end - length - start >= 2:
+                                orgs.append((start, end - length))
+                        break
+        return orgs
 
 
 class PersonsComponent:

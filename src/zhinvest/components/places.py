@@ -68,12 +68,12 @@ class PlaceFinder:
         return [Mention(start=s, end=e, label="LOC", component="places") for s, e in spans if self._standalone(text, s, e)]
 
     def _standalone(self, text: str, start: int, end: int) -> bool:
-        """A one- or two-character match glued into a longer Latin or digit run is no place."""
+        """A one- or two-character match glued to Latin letters (a code, a product) is no place."""
         if end - start > 2:
             return True
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+        return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
 
 
 class PlacesComponent:
