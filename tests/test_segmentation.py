@@ -219,18 +219,24 @@ def test_unknown_segmenter_is_a_model_error():
         blank_nlp("spaces")
 
 
+def tiny_ud_dir(path: Path) -> Path:
+    """A UD folder whose GSDSimp dev and test hold 10 copies each of two sentences."""
+    blocks = []
+    for words in (("总", "投资", "5亿", "元", "的", "项目", "签约", "。"), ("释放", "产业", "空间", "，", "配套", "定向", "投资", "。")):
+        sentence = Sentence(words, ("X",) * 8, (False,) * 8)
+        blocks.append(f"# text = {sentence.text}\n" + "".join(f"{i}\t{w}\t_\tX\t_\t_\t0\tdep\t_\tSpaceAfter=No\n" for i, w in enumerate(words, 1)))
+    for relative in ("gsdsimp/zh_gsdsimp-ud-dev.conllu", "gsdsimp/zh_gsdsimp-ud-test.conllu"):
+        (path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (path / relative).write_text("\n".join(blocks * 10) + "\n", encoding="utf-8")
+    return path
+
+
 def test_train_pkuseg_on_a_tiny_treebank(tmp_path):
     """A smoke test: three iterations on a few sentences, then scored through spaCy."""
     from spacy_pkuseg.config import config
 
     before = dict(vars(config))
-    sentence = Sentence(("总", "投资", "5亿", "元", "的", "项目", "签约", "。"), ("X",) * 8, (False,) * 8)
-    block = "".join(
-        f"# text = {sentence.text}\n" + "".join(f"{i}\t{w}\t_\tX\t_\t_\t0\tdep\t_\tSpaceAfter=No\n" for i, w in enumerate(sentence.words, 1)) + "\n"
-    )
-    for relative in ("gsdsimp/zh_gsdsimp-ud-dev.conllu", "gsdsimp/zh_gsdsimp-ud-test.conllu"):
-        (tmp_path / "ud" / relative).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "ud" / relative).write_text(block * 20, encoding="utf-8")
+    tiny_ud_dir(tmp_path / "ud")
     report = train_pkuseg(tmp_path / "model", tmp_path / "ud", train=["gsdsimp-dev"], test=["gsdsimp-test"], monitor="gsdsimp-test", train_iter=3, feature_trim=0, work_dir=tmp_path / "work")
     assert sorted(p.name for p in (tmp_path / "model").iterdir()) == ["features.msgpack", "weights.npz"]
     assert report.train_sentences == 20 and report.train_words == 160
@@ -239,3 +245,11 @@ def test_train_pkuseg_on_a_tiny_treebank(tmp_path):
     # spacy-pkuseg's training settings are put back (modelDir is set again by every model load)
     unchanged = lambda settings: {k: v for k, v in settings.items() if k not in ("_tmp_dir", "modelDir")}  # noqa: E731
     assert unchanged(vars(config)) == unchanged(before)
+
+
+def test_train_pkuseg_is_repeatable_with_a_seed(tmp_path):
+    ud = tiny_ud_dir(tmp_path / "ud")
+    for run, seed in (("a", 3), ("b", 3), ("c", 4)):
+        train_pkuseg(tmp_path / run, ud, train=["gsdsimp-dev"], test=[], monitor="gsdsimp-test", train_iter=2, feature_trim=0, seed=seed)
+    weights = {run: (tmp_path / run / "weights.npz").read_bytes() for run in "abc"}
+    assert weights["a"] == weights["b"] != weights["c"]

@@ -100,7 +100,8 @@ def test_report_round_trips_and_is_frozen():
     report = validate(ANNOTATIONS)
     again = ValidationReport.model_validate_json(report.model_dump_json())
     assert again == report
-    assert json.loads(report.model_dump_json())["counts"] == {"qualifier": 1}
+    data = json.loads(report.model_dump_json())
+    assert data["counts"] == {} and data["ok"] is True
     with pytest.raises(Exception):
         report.files = 0  # type: ignore[misc]
 

@@ -28,6 +28,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import random
 import shutil
 import tempfile
 import time
@@ -407,6 +408,7 @@ class PkusegTraining:
     train_words: int
     train_iter: int
     feature_trim: int
+    seed: int
     seconds: float
     size_bytes: int
     scores: dict[str, SegmentationScore] = field(default_factory=dict)
@@ -419,6 +421,7 @@ class PkusegTraining:
             "train_words": self.train_words,
             "train_iter": self.train_iter,
             "feature_trim": self.feature_trim,
+            "seed": self.seed,
             "seconds": round(self.seconds, 1),
             "size_bytes": self.size_bytes,
             "scores": {name: score.to_dict() for name, score in self.scores.items()},
@@ -450,13 +453,15 @@ def train_pkuseg_files(
     *,
     train_iter: int = DEFAULT_TRAIN_ITER,
     feature_trim: int = DEFAULT_FEATURE_TRIM,
+    seed: int = 0,
     log: str | Path | None = None,
 ) -> Path:
     """Run ``spacy_pkuseg.train`` and keep only the model files in ``model_dir``.
 
     ``monitor_file`` is scored after every iteration in the log; nothing is chosen on it
     (the model of the last iteration is kept). spacy-pkuseg prints its progress: it goes to
-    ``log`` (or nowhere).
+    ``log`` (or nowhere). It shuffles with Python's global ``random``, which is seeded with
+    ``seed`` for the run (and put back afterwards), so a run can be repeated exactly.
     """
     import spacy_pkuseg
 
@@ -466,15 +471,13 @@ def train_pkuseg_files(
         out = stack.enter_context(open(log if log else os.devnull, "w", encoding="utf-8"))
         stack.enter_context(contextlib.redirect_stdout(out))
         stack.enter_context(_pkuseg_config(featureTrim=feature_trim))
+        stack.callback(random.setstate, random.getstate())
+        random.seed(seed)
         spacy_pkuseg.train(str(train_file), str(monitor_file), str(model_dir), train_iter=train_iter, init_model=None)
     for path in model_dir.iterdir():
         if path.name not in PKUSEG_FILES:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
     return model_dir
-
-
-def directory_size(path: str | Path) -> int:
-    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
 
 
 def train_pkuseg(
@@ -486,6 +489,7 @@ def train_pkuseg(
     monitor: str = "gsdsimp-test",
     train_iter: int = DEFAULT_TRAIN_ITER,
     feature_trim: int = DEFAULT_FEATURE_TRIM,
+    seed: int = 0,
     work_dir: str | Path | None = None,
 ) -> PkusegTraining:
     """Train a spacy-pkuseg model on UD treebanks and score it: what ``zhinvest train-segmenter`` runs.
@@ -507,7 +511,10 @@ def train_pkuseg(
         write_pkuseg_file(load_treebank(ud_dir, monitor), work / "monitor.txt")
         started = time.perf_counter()
         staging = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=work, prefix="pkuseg-")))
-        train_pkuseg_files(work / "train.txt", work / "monitor.txt", staging, train_iter=train_iter, feature_trim=feature_trim, log=work / "pkuseg.log")
+        train_pkuseg_files(
+            work / "train.txt", work / "monitor.txt", staging,
+            train_iter=train_iter, feature_trim=feature_trim, seed=seed, log=work / "pkuseg.log",
+        )
         seconds = time.perf_counter() - started
         output_dir.mkdir(parents=True, exist_ok=True)
         for name in PKUSEG_FILES:
@@ -521,6 +528,7 @@ def train_pkuseg(
         train_words=sum(len(s.words) for s in sentences),
         train_iter=train_iter,
         feature_trim=feature_trim,
+        seed=seed,
         seconds=seconds,
         size_bytes=sum((output_dir / name).stat().st_size for name in PKUSEG_FILES),
         scores=scores,
@@ -536,11 +544,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--monitor", default="gsdsimp-test", choices=list(TREEBANKS))
     parser.add_argument("--iter", type=int, default=DEFAULT_TRAIN_ITER)
     parser.add_argument("--feature-trim", type=int, default=DEFAULT_FEATURE_TRIM)
+    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--work-dir", type=Path, default=None)
     args = parser.parse_args(argv)
     report = train_pkuseg(
         args.out, args.ud_dir, train=args.train, test=args.test, monitor=args.monitor,
-        train_iter=args.iter, feature_trim=args.feature_trim, work_dir=args.work_dir,
+        train_iter=args.iter, feature_trim=args.feature_trim, seed=args.seed, work_dir=args.work_dir,
     )
     print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     return 0
