@@ -164,8 +164,8 @@ class OrganisationFinder:
                 start, end = clause.start() + item.start(), clause.start() + item.end()
                 if index == 0:
                     start = strip_leading_boundaries(text, walk_left(text, end, self.boundaries, limit=10), end, self.lex.boundary_words)
-                if index == len(items) - 1:
-                    tail = re.match(r"[^等]{2,12}?(?=等)", text[start:end])
+                if index == len(items) - 1:  # the list ends at 等, at a count (10家) or a number
+                    tail = re.match(r"[^等\d的]{2,12}?(?=等|的|\d|[一二两三四五六七八九十几]+[家个])", text[start:end])
                     if not tail:
                         continue
                     end = start + tail.end()

@@ -11,7 +11,7 @@ time (clauses split at commas inside it), with the trigger words of ``data/relat
   in one clause (X拟投资M); or 与X签约 … 总投资M in one sentence. ``X、Y分别投资M`` gives one
   each. Money that is revenue, tax, output or a scale (营收, 产值, 规模 …) is no investment.
 - LOCATED_IN: an organisation and a place joined by a landing verb (X…落地L, X拟在L建设,
-  X拟投资M入驻L), or L与X签约.
+  X拟投资M入驻L, 在L成立的X), or L与X签约; in a run of places the most specific (上海崇明 → 崇明).
 The stage comes from the verbs of the clause (拟/计划 → planned, 签约 → signed, 开工 →
 started, 落地/投产 → landed). Relations are stored in ``doc._.zhinvest_relations`` as dicts
 whose arguments are ``[start, end]`` character spans of mentions.
@@ -216,14 +216,17 @@ class RelationFinder:
                     break
                 if place["label"] != "LOC":
                     continue
-                place = self._most_specific(text, place, inside)
                 between = text[org["end"] : place["start"]]
+                place = self._most_specific(text, place, inside)
                 after = text[place["end"] : min(clause_end, place["end"] + 6)]
                 lands = any(between.endswith(t) for t in triggers + preps) and len(between) <= 24
                 builds = between.endswith(weak) and any(t in after for t in triggers) and len(between) <= 24
                 if lands or builds:
                     out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [place["start"], place["end"]], "evidence": evidence})
                     break
+            before = inside[index - 1] if index else None
+            if before and before["label"] == "LOC" and re.fullmatch(r"(?:成立|落户|落地|注册|入驻|设立|扎根)的", text[before["end"] : org["start"]]):
+                out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [before["start"], before["end"]], "evidence": evidence})
             partner = inside[index - 1] if index else None
             if partner and partner["label"] == "LOC" and text[partner["end"] : org["start"]] == "与" and "签" in text[org["end"] : org["end"] + 4]:
                 out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [partner["start"], partner["end"]], "evidence": evidence})
