@@ -51,3 +51,29 @@ def test_documents_of_the_seeds_validate_and_round_trip(seed_documents):
         for entity in doc.entities:
             assert doc.text[entity.start : entity.end] == entity.text
             assert entity.source_end > entity.source_start
+
+
+def test_model_spans_are_trimmed_where_a_rule_wins():
+    mentions = [
+        {"start": 0, "end": 6, "label": "ORG", "component": "ner"},  # 法国达索系统
+        {"start": 0, "end": 2, "label": "LOC", "component": "places"},  # 法国
+        {"start": 10, "end": 13, "label": "ORG", "component": "ner"},
+        {"start": 11, "end": 12, "label": "LOC", "component": "places"},  # leaves 1 char each side
+    ]
+    assert [(m["start"], m["end"], m["label"]) for m in resolve_overlaps(mentions)] == [(0, 2, "LOC"), (2, 6, "ORG"), (11, 12, "LOC")]
+
+
+def test_a_statistical_ner_pipeline_feeds_the_rules(tmp_path):
+    """Any spaCy pipeline that sets doc.ents can stand in for the trained NER model."""
+    import spacy
+
+    stand_in = spacy.blank("zh")
+    ruler = stand_in.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"TEXT": c} for c in "法国达索系统"]}])
+    stand_in.to_disk(tmp_path / "ner")
+    pipeline = zhinvest.Pipeline(ner_model=tmp_path / "ner")
+    doc = pipeline("法国达索系统拟投资5亿元")
+    assert [(e.label, e.text, e.source_component) for e in doc.entities] == [
+        ("LOC", "法国", "places"), ("ORG", "达索系统", "ner"), ("MONEY", "5亿元", "money"),
+    ]
+    assert [r.type for r in doc.relations] == ["INVESTMENT"]

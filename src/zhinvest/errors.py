@@ -38,6 +38,7 @@ class Errors:
     E012 = "{name}: cannot tell the annotation format from the file name or content"
     E020 = "unknown segmenter {name!r}; choose one of {choices}"
     E021 = "model not found at {path}; build it with `{command}`"
+    E023 = "cannot load the NER model at {path}: {reason}"
     E022 = "the optional backend {name!r} is not installed; install it with `{command}`"
     E013 = "{name}, line {line}: {reason}"
     E014 = "{name}: not valid JSON: {reason}"

@@ -17,9 +17,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from .about import LABELS, NAME_LABELS, NUMERIC_LABELS
 from .components import area, money, organisations, persons, places, project_count, relations  # noqa: F401  (also entry points)
-from .components._spans import Mention, get_mentions, resolve_overlaps
+from .components._spans import Mention, collect_mentions, resolve_overlaps
 from .components.relations import RELATIONS
 from .errors import Errors, ModelError
 from .reader import Article, read
@@ -36,15 +35,40 @@ DEFAULT_COMPONENTS: tuple[str, ...] = NUMERIC_COMPONENTS + NAME_COMPONENTS + ("z
 CHUNK_CHARS = 20_000
 
 
-def build_nlp(segmenter: str = "char", components: Sequence[str] = DEFAULT_COMPONENTS, set_ents: bool = True) -> Language:
-    """A blank Chinese spaCy pipeline with the zhinvest components.
+#: The folder of the statistical NER pipeline inside ``models/`` (trained by ``zhinvest.training``).
+NER_MODEL = "zh_invest_ner"
+
+
+def ner_model_path() -> Path | None:
+    """The bundled NER pipeline, or None when it is not there (the rules then work alone)."""
+    path = models_dir() / NER_MODEL
+    return path if (path / "config.cfg").is_file() else None
+
+
+def build_nlp(
+    segmenter: str = "char",
+    components: Sequence[str] = DEFAULT_COMPONENTS,
+    set_ents: bool = True,
+    ner_model: str | Path | None = "default",
+) -> Language:
+    """A Chinese spaCy pipeline: the statistical NER (``ner_model``; ``"default"`` is the
+    bundled one, used with the char segmenter it was trained on; None for rules only), then
+    the zhinvest components.
 
     ``set_ents=False`` leaves ``doc.ents`` alone (the mentions in ``doc._.zhinvest_mentions``
     are complete without it); :class:`Pipeline` uses that, as building spaCy spans costs more
     than finding the mentions."""
     if segmenter not in SEGMENTERS:
         raise ModelError(Errors.E020.format(name=segmenter, choices=", ".join(SEGMENTERS)))
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter}}})
+    if ner_model == "default":
+        ner_model = ner_model_path() if segmenter == "char" else None
+    if ner_model is not None:
+        try:
+            nlp = spacy.load(ner_model)
+        except (OSError, ValueError) as error:
+            raise ModelError(Errors.E023.format(path=ner_model, reason=error)) from None
+    else:
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter}}})
     for name in components:
         nlp.add_pipe(name, config={"set_ents": set_ents} if name != "zhinvest_relations" else {})
     return nlp
@@ -53,8 +77,8 @@ def build_nlp(segmenter: str = "char", components: Sequence[str] = DEFAULT_COMPO
 class Pipeline:
     """Reusable extraction: ``Pipeline()(path_or_text) -> Document``."""
 
-    def __init__(self, nlp: Language | None = None, segmenter: str = "char") -> None:
-        self.nlp = nlp if nlp is not None else build_nlp(segmenter, set_ents=False)
+    def __init__(self, nlp: Language | None = None, segmenter: str = "char", ner_model: str | Path | None = "default") -> None:
+        self.nlp = nlp if nlp is not None else build_nlp(segmenter, set_ents=False, ner_model=ner_model)
 
     def __call__(self, obj: str | bytes | os.PathLike[str], *, name: str | None = None, doc_id: str | None = None) -> Document:
         return self.document(read(obj, name=name, doc_id=doc_id))
@@ -87,16 +111,6 @@ def split_chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
                 end = cut + 1
         yield start, text[start:end]
         start = end
-
-
-def collect_mentions(doc: Any) -> list[Mention]:
-    """The doc's character mentions, plus named entities a statistical NER put in ``doc.ents``."""
-    mentions = list(get_mentions(doc))
-    covered = {(m["start"], m["end"]) for m in mentions}
-    for ent in doc.ents:
-        if ent.label_ in NAME_LABELS and (ent.start_char, ent.end_char) not in covered:
-            mentions.append(Mention(start=ent.start_char, end=ent.end_char, label=ent.label_, component="ner"))
-    return mentions
 
 
 def to_document(article: Article, mentions: Iterable[Mention], relations: Iterable[dict[str, Any]] = ()) -> Document:

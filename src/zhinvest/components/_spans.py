@@ -17,7 +17,7 @@ from typing import Any, TypedDict
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..about import LABELS, NUMERIC_LABELS
+from ..about import LABELS, NAME_LABELS, NUMERIC_LABELS
 from ..numbers import Lexicon, lexicon
 
 MENTIONS = "zhinvest_mentions"
@@ -44,6 +44,16 @@ def get_mentions(doc: Doc) -> list[Mention]:
     if mentions is None:
         mentions = []
         doc._.set(MENTIONS, mentions)
+    return mentions
+
+
+def collect_mentions(doc: Any) -> list[Mention]:
+    """The doc's character mentions, plus named entities a statistical NER put in ``doc.ents``."""
+    mentions = list(get_mentions(doc))
+    covered = {(m["start"], m["end"]) for m in mentions}
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS and (ent.start_char, ent.end_char) not in covered:
+            mentions.append(Mention(start=ent.start_char, end=ent.end_char, label=ent.label_, component="ner"))
     return mentions
 
 
@@ -146,7 +156,8 @@ _PRIORITY = {label: rank for rank, label in enumerate(NUMERIC_LABELS + ("ORG", "
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Flat spans. Where mentions overlap, the winner is, in this order: a numeric mention;
     a rule's mention over a statistical model's (``component == "ner"``); ORG, then PERSON,
-    then LOC; the longer span."""
+    then LOC; the longer span. A model's span that loses only part of its characters keeps
+    its free part at an edge (see :func:`_free_edge`)."""
     ranked = sorted(
         mentions,
         key=lambda m: (
@@ -162,9 +173,29 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     for mention in ranked:
         start, end = mention["start"], mention["end"]
         if any(occupied[start:end]):
-            continue
+            if mention.get("component") != "ner":
+                continue
+            trimmed = _free_edge(occupied, start, end)
+            if trimmed is None:
+                continue
+            start, end = trimmed
+            mention = {**mention, "start": start, "end": end}
         kept.append(mention)
         occupied[start:end] = b"\x01" * (end - start)
     return sorted(kept, key=lambda m: (m["start"], m["end"]))
 
 
+def _free_edge(occupied: bytearray, start: int, end: int) -> tuple[int, int] | None:
+    """A model's span that a rule's span cuts into keeps its free part at either end, when
+    that part is two characters or more (法国达索系统 with the rule's LOC 法国 → 达索系统)."""
+    left = start
+    while left < end and not occupied[left]:
+        left += 1
+    right = end
+    while right > start and not occupied[right - 1]:
+        right -= 1
+    candidates = [(start, left), (right, end)]
+    best = max(candidates, key=lambda span: span[1] - span[0])
+    if best[1] - best[0] >= 2 and not any(occupied[best[0] : best[1]]):
+        return best
+    return None

@@ -29,7 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._spans import Mention, get_mentions, resolve_overlaps
+from ._spans import Mention, collect_mentions, resolve_overlaps
 
 RELATIONS = "zhinvest_relations"
 if not Doc.has_extension(RELATIONS):
@@ -249,7 +249,7 @@ class RelationsComponent:
         self.finder = RelationFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = resolve_overlaps(get_mentions(doc))
+        mentions = resolve_overlaps(collect_mentions(doc))
         doc._.set(RELATIONS, self.finder.find(doc.text, mentions))
         return doc
 
