@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 __version__ = "0.1.0"
 
 #: Labels of numeric entities, produced by rule components with normalised values.
@@ -16,3 +18,12 @@ RELATION_TYPES: tuple[str, ...] = ("INVESTMENT", "PROJECT_SUMMARY", "LOCATED_IN"
 QUALIFIERS: tuple[str, ...] = ("exact", "over", "under", "about", "at_least", "magnitude")
 #: Project stages of relations.
 STAGES: tuple[str, ...] = ("planned", "signed", "started", "landed")
+
+
+def models_dir() -> Path:
+    """Where the bundled models are: inside the installed package (the wheel puts ``models/``
+    there), or ``models/`` of a source checkout."""
+    packaged = Path(__file__).resolve().parent / "models"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "models"

@@ -20,12 +20,12 @@ from spacy.language import Language
 from .components import area, money, organisations, persons, places, project_count, relations  # noqa: F401  (also entry points)
 from .components._spans import Mention, collect_mentions, resolve_overlaps
 from .components.relations import RELATIONS
+from .about import models_dir
 from .errors import Errors, ModelError
+from .segmentation import SEGMENTERS, blank_nlp
 from .reader import Article, read
 from .schema import RELATION_ARGUMENTS, Document, Entity, InvestmentRelation, LocatedInRelation, ProjectSummaryRelation, Relation
 
-#: The segmenters spaCy's Chinese tokenizer offers.
-SEGMENTERS: tuple[str, ...] = ("char", "jieba", "pkuseg")
 #: The numeric rule components, in pipeline order.
 NUMERIC_COMPONENTS: tuple[str, ...] = ("zhinvest_money", "zhinvest_area", "zhinvest_project_count")
 #: The name rule components; they run after the numeric ones, whose spans names never cross.
@@ -58,17 +58,17 @@ def build_nlp(
     ``set_ents=False`` leaves ``doc.ents`` alone (the mentions in ``doc._.zhinvest_mentions``
     are complete without it); :class:`Pipeline` uses that, as building spaCy spans costs more
     than finding the mentions."""
-    if segmenter not in SEGMENTERS:
-        raise ModelError(Errors.E020.format(name=segmenter, choices=", ".join(SEGMENTERS)))
     if ner_model == "default":
         ner_model = ner_model_path() if segmenter == "char" else None
+    if segmenter not in SEGMENTERS:
+        raise ModelError(Errors.E020.format(name=segmenter, choices=", ".join(SEGMENTERS)))
     if ner_model is not None:
         try:
             nlp = spacy.load(ner_model)
         except (OSError, ValueError) as error:
             raise ModelError(Errors.E023.format(path=ner_model, reason=error)) from None
     else:
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter}}})
+        nlp = blank_nlp(segmenter)  # checks the name, loads jieba or the bundled pkuseg model offline
     for name in components:
         nlp.add_pipe(name, config={"set_ents": set_ents} if name != "zhinvest_relations" else {})
     return nlp
@@ -187,11 +187,3 @@ def relation_key(relation: Relation, entities: dict[int, Entity]) -> tuple[Any, 
         entity = entities.get(ref) if ref is not None else None
         parts.append(None if entity is None else (entity.label, str(entity.value) if entity.value is not None else entity.text))
     return tuple(parts)
-
-
-def models_dir() -> Path:
-    """Where the bundled models are: inside the installed package, or ``models/`` of a source checkout."""
-    packaged = Path(__file__).resolve().parent / "models"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "models"

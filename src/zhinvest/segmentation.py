@@ -89,7 +89,7 @@ DEFAULT_FEATURE_TRIM = 1
 
 def pkuseg_model_path() -> Path:
     """The bundled spacy-pkuseg model: ``models_dir() / "pkuseg"``."""
-    from .pipeline import models_dir  # the pipeline module imports this one
+    from .about import models_dir
 
     return models_dir() / "pkuseg"
 
