@@ -77,3 +77,23 @@ def test_a_statistical_ner_pipeline_feeds_the_rules(tmp_path):
         ("LOC", "法国", "places"), ("ORG", "达索系统", "ner"), ("MONEY", "5亿元", "money"),
     ]
     assert [r.type for r in doc.relations] == ["INVESTMENT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kept"),
+    [
+        ("达索系统", "ORG", True),
+        ("北外滩", "LOC", True),
+        ("李书福", "PERSON", True),
+        ("菲利普·劳弗尔", "PERSON", True),
+        ("中", "LOC", False),
+        ("全球投资促进大会", "ORG", False),
+        ("化工新材料产业片区", "LOC", False),
+        ("桥梁", "PERSON", False),
+        ("的企业", "ORG", False),
+    ],
+)
+def test_model_mentions_are_checked_against_spec(text, label, kept):
+    from zhinvest.components._spans import plausible_model_mention
+
+    assert plausible_model_mention(text, label) is kept

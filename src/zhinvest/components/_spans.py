@@ -48,13 +48,31 @@ def get_mentions(doc: Doc) -> list[Mention]:
 
 
 def collect_mentions(doc: Any) -> list[Mention]:
-    """The doc's character mentions, plus named entities a statistical NER put in ``doc.ents``."""
+    """The doc's character mentions, plus the named entities a statistical NER put in
+    ``doc.ents`` that pass :func:`plausible_model_mention`."""
     mentions = list(get_mentions(doc))
     covered = {(m["start"], m["end"]) for m in mentions}
     for ent in doc.ents:
-        if ent.label_ in NAME_LABELS and (ent.start_char, ent.end_char) not in covered:
+        if ent.label_ in NAME_LABELS and (ent.start_char, ent.end_char) not in covered and plausible_model_mention(ent.text, ent.label_):
             mentions.append(Mention(start=ent.start_char, end=ent.end_char, label=ent.label_, component="ner"))
     return mentions
+
+
+def plausible_model_mention(text: str, label: str) -> bool:
+    """A model's mention is kept when it could be a name under SPEC: two characters or more,
+    not ending in an event, facility, zone or plan word, not starting or ending with a
+    function character; a person starts with a known surname or is a transliteration."""
+    from ._names import name_lexicon
+
+    lex = name_lexicon()
+    checks = lex["model_filter"]
+    if len(text) < 2 or text[0] in checks["function_chars"] or text[-1] in checks["function_chars"]:
+        return False
+    if label in ("ORG", "LOC") and text.endswith(tuple(checks["not_entity_endings"])):
+        return False
+    if label == "PERSON":
+        return "·" in text or text[:2] in lex.surnames or text[0] in lex.surnames
+    return True
 
 
 def add_mentions(doc: Doc, mentions: Iterable[Mention], overwrite_ents: bool = False, set_ents: bool = True) -> None:
