@@ -23,6 +23,8 @@ Rebuild the bundled model (see ``models/pkuseg/README.md``)::
 
 from __future__ import annotations
 
+import logging
+
 import argparse
 import contextlib
 import importlib.util
@@ -172,6 +174,10 @@ def initialize_tokenizer(nlp: Language, pkuseg_model: str | Path | None = None) 
 def blank_nlp(segmenter: str = "char", pkuseg_model: str | Path | None = None) -> Language:
     """A blank Chinese pipeline whose tokenizer is ready: what ``build_nlp`` starts from."""
     check_segmenter(segmenter, pkuseg_model)
+    if segmenter == "jieba":
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading messages are not ours to print
     nlp = spacy.blank("zh", config=segmenter_config(segmenter, pkuseg_model))
     initialize_tokenizer(nlp, pkuseg_model)
     return nlp
