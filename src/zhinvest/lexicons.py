@@ -12,7 +12,6 @@ tagged as a place, is dropped (``东方``, ``资源``, ``合作``, ``比如``). 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 

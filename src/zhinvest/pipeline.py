@@ -17,7 +17,15 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from .components import area, money, organisations, persons, places, project_count, relations  # noqa: F401  (also entry points)
+from .components import (  # noqa: F401  (registers the factories in a source tree too; installed, entry points do)
+    area as _area,
+    money as _money,
+    organisations as _organisations,
+    persons as _persons,
+    places as _places,
+    project_count as _project_count,
+    relations as _relations,
+)
 from .components._spans import Mention, collect_mentions, resolve_overlaps
 from .components.relations import RELATIONS
 from .about import models_dir

@@ -117,18 +117,27 @@ class Occupancy:
 
 
 class LexiconComponent:
-    """Base of the rule components: a name, the numeric lexicon, and its serialisation."""
+    """Base of the numeric rule components: the numeric lexicon, its serialisation, and a
+    finder (``finder_class(lexicon).find(text) -> mentions``) rebuilt whenever the tables change."""
+
+    finder_class: Any = None
 
     def __init__(self, nlp: Any, name: str, overwrite_ents: bool = False, set_ents: bool = True) -> None:
         self.name = name
         self.overwrite_ents = overwrite_ents
         self.set_ents = set_ents
         self.lexicon: Lexicon = lexicon()
+        self.finder = self.finder_class(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents, self.set_ents)
+        return doc
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
         """Replace the default tables, as ``[initialize.components.NAME]`` settings or arguments."""
         if units is not None or qualifiers is not None:
             self.lexicon = Lexicon.load(units, qualifiers)
+            self.finder = self.finder_class(self.lexicon)
 
     def _tables(self) -> dict[str, dict[str, Any]]:
         lex = self.lexicon
@@ -164,6 +173,7 @@ class LexiconComponent:
         units = json.loads((path / "units.json").read_text(encoding="utf-8"))
         qualifiers = json.loads((path / "qualifiers.json").read_text(encoding="utf-8"))
         self.lexicon = Lexicon.load(units, qualifiers)
+        self.finder = self.finder_class(self.lexicon)
         return self
 
 

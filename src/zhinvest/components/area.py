@@ -14,11 +14,10 @@ from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from ..numbers import Lexicon, lexicon, parse_area
 from ..schema import decimal_to_str
-from ._spans import LexiconComponent, Mention, add_mentions
+from ._spans import LexiconComponent, Mention
 
 CONTEXT = 12
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,\n]")
@@ -102,22 +101,7 @@ def _unit_of(first_numeral: str, second_numeral: str, unit: str) -> str:
 class AreaComponent(LexiconComponent):
     """The ``zhinvest_area`` pipeline component."""
 
-    def __init__(self, nlp: Language, name: str = "zhinvest_area", overwrite_ents: bool = False, set_ents: bool = True) -> None:
-        super().__init__(nlp, name, overwrite_ents, set_ents)
-        self.finder = AreaFinder(self.lexicon)
-
-    def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
-        super().initialize(get_examples, nlp=nlp, units=units, qualifiers=qualifiers)
-        self.finder = AreaFinder(self.lexicon)
-
-    def from_disk(self, path: Any, *, exclude: Any = ()) -> "AreaComponent":
-        super().from_disk(path, exclude=exclude)
-        self.finder = AreaFinder(self.lexicon)
-        return self
-
-    def __call__(self, doc: Doc) -> Doc:
-        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents, self.set_ents)
-        return doc
+    finder_class = AreaFinder
 
 
 @Language.factory(

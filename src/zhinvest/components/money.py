@@ -14,14 +14,12 @@ import json
 import re
 from functools import cached_property
 from importlib.resources import files
-from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from ..numbers import Lexicon, lexicon, parse_money
 from ..schema import decimal_to_str
-from ._spans import LexiconComponent, Mention, add_mentions, overlaps
+from ._spans import LexiconComponent, Mention, overlaps
 
 #: Characters of context passed to the qualifier and range logic.
 CONTEXT = 12
@@ -128,22 +126,7 @@ def _has_digit(numeral: str, lex: Lexicon) -> bool:
 class MoneyComponent(LexiconComponent):
     """The ``zhinvest_money`` pipeline component."""
 
-    def __init__(self, nlp: Language, name: str = "zhinvest_money", overwrite_ents: bool = False, set_ents: bool = True) -> None:
-        super().__init__(nlp, name, overwrite_ents, set_ents)
-        self.finder = MoneyFinder(self.lexicon)
-
-    def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
-        super().initialize(get_examples, nlp=nlp, units=units, qualifiers=qualifiers)
-        self.finder = MoneyFinder(self.lexicon)
-
-    def from_disk(self, path: Any, *, exclude: Any = ()) -> "MoneyComponent":
-        super().from_disk(path, exclude=exclude)
-        self.finder = MoneyFinder(self.lexicon)
-        return self
-
-    def __call__(self, doc: Doc) -> Doc:
-        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents, self.set_ents)
-        return doc
+    finder_class = MoneyFinder
 
 
 @Language.factory(

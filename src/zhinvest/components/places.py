@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc

@@ -18,10 +18,9 @@ from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from ..numbers import Lexicon, lexicon, parse_count
-from ._spans import LexiconComponent, Mention, add_mentions, overlaps
+from ._spans import LexiconComponent, Mention, overlaps
 
 CONTEXT = 8
 _NO_PUNCT = r"[^，。、；：,;:！？!?\n（）()“”\"《》]"
@@ -106,22 +105,7 @@ class ProjectCountFinder:
 class ProjectCountComponent(LexiconComponent):
     """The ``zhinvest_project_count`` pipeline component."""
 
-    def __init__(self, nlp: Language, name: str = "zhinvest_project_count", overwrite_ents: bool = False, set_ents: bool = True) -> None:
-        super().__init__(nlp, name, overwrite_ents, set_ents)
-        self.finder = ProjectCountFinder(self.lexicon)
-
-    def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
-        super().initialize(get_examples, nlp=nlp, units=units, qualifiers=qualifiers)
-        self.finder = ProjectCountFinder(self.lexicon)
-
-    def from_disk(self, path: Any, *, exclude: Any = ()) -> "ProjectCountComponent":
-        super().from_disk(path, exclude=exclude)
-        self.finder = ProjectCountFinder(self.lexicon)
-        return self
-
-    def __call__(self, doc: Doc) -> Doc:
-        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents, self.set_ents)
-        return doc
+    finder_class = ProjectCountFinder
 
 
 @Language.factory(
