@@ -5,7 +5,8 @@ China (provinces to counties) from the cpca package's ``adcodes.csv`` (MIT licen
 the short form of each name (``嘉定区`` → ``嘉定``) kept only when it is not an ordinary
 word. That test uses jieba's dictionary (MIT licence): a short form that jieba lists with a
 common-word part of speech (noun, verb, adjective, direction …), or as a frequent word not
-tagged as a place, is dropped (``东方``, ``资源``, ``合作``, ``比如``). Rebuild with
+tagged as a place, is dropped (``东方``, ``资源``, ``合作``, ``比如``). ``data/common_words.json``
+lists jieba's frequent ordinary words, for checking a statistical model's mentions. Rebuild with
 ``python -m zhinvest.lexicons`` after installing cpca and jieba.
 """
 
@@ -62,6 +63,18 @@ def build_place_gazetteer(stoplist: set[str] | None = None) -> dict[str, object]
     }
 
 
+def build_common_words(min_freq: int = 300) -> dict[str, object]:
+    """Frequent ordinary words (jieba's dictionary: a common-word part of speech, two to four
+    characters): a statistical model's mention that is one of them is no name."""
+    words = sorted(
+        w for w, (freq, tag) in jieba_dictionary().items() if 2 <= len(w) <= 4 and freq >= min_freq and tag in COMMON_TAGS
+    )
+    return {
+        "_source": f"Words of jieba's dictionary (MIT licence) with a common-word part of speech and frequency >= {min_freq}. Built by `python -m zhinvest.lexicons`.",
+        "words": words,
+    }
+
+
 def main() -> None:
     from importlib.resources import files
 
@@ -69,6 +82,9 @@ def main() -> None:
     gazetteer = build_place_gazetteer(set(data["division_short_stoplist"]))
     target = Path(__file__).parent / "data" / "places_cn.json"
     target.write_text(json.dumps(gazetteer, ensure_ascii=False, indent=0), encoding="utf-8")
+    common = build_common_words()
+    (target.parent / "common_words.json").write_text(json.dumps(common, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"common_words.json: {len(common['words'])} words", file=sys.stderr)
     print(f"{target}: {len(gazetteer['full_names'])} names, {len(gazetteer['short_forms'])} short forms, "
           f"{len(gazetteer['dropped_short_forms'])} dropped", file=sys.stderr)
 

@@ -110,6 +110,10 @@ class NameLexicon:
         return _automaton(self.place_names)
 
     @cached_property
+    def common_words(self) -> frozenset[str]:
+        return frozenset(_data("common_words.json")["words"])
+
+    @cached_property
     def countries(self) -> frozenset[str]:
         return frozenset(self.data["countries"])
 

@@ -53,20 +53,38 @@ def collect_mentions(doc: Any) -> list[Mention]:
     mentions = list(get_mentions(doc))
     covered = {(m["start"], m["end"]) for m in mentions}
     for ent in doc.ents:
-        if ent.label_ in NAME_LABELS and (ent.start_char, ent.end_char) not in covered and plausible_model_mention(ent.text, ent.label_):
-            mentions.append(Mention(start=ent.start_char, end=ent.end_char, label=ent.label_, component="ner"))
+        if ent.label_ not in NAME_LABELS or (ent.start_char, ent.end_char) in covered:
+            continue
+        start = ent.start_char + (nationality_length(ent.text) if ent.label_ == "ORG" else 0)
+        text = doc.text[start : ent.end_char]
+        if plausible_model_mention(text, ent.label_):
+            mentions.append(Mention(start=start, end=ent.end_char, label=ent.label_, component="ner"))
     return mentions
+
+
+def nationality_length(name: str) -> int:
+    """How many leading characters of an organisation name are a foreign country, a place
+    of its own under SPEC (法国达索系统 → 法国 + 达索系统); 中国 stays inside the name."""
+    from ._names import name_lexicon
+
+    for country in sorted(name_lexicon().countries, key=len, reverse=True):
+        if country != "中国" and name.startswith(country) and len(name) - len(country) >= 2:
+            return len(country)
+    return 0
 
 
 def plausible_model_mention(text: str, label: str) -> bool:
     """A model's mention is kept when it could be a name under SPEC: two characters or more,
     not ending in an event, facility, zone or plan word, not starting or ending with a
-    function character; a person starts with a known surname or is a transliteration."""
+    function character, not an ordinary word (``data/common_words.json``); a person starts
+    with a known surname or is a transliteration."""
     from ._names import name_lexicon
 
     lex = name_lexicon()
     checks = lex["model_filter"]
     if len(text) < 2 or text[0] in checks["function_chars"] or text[-1] in checks["function_chars"]:
+        return False
+    if text in lex.common_words:
         return False
     if label in ("ORG", "LOC") and text.endswith(tuple(checks["not_entity_endings"])):
         return False
@@ -184,8 +202,7 @@ _PRIORITY = {label: rank for rank, label in enumerate(NUMERIC_LABELS + ("ORG", "
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Flat spans. Where mentions overlap, the winner is, in this order: a numeric mention;
     a rule's mention over a statistical model's (``component == "ner"``); ORG, then PERSON,
-    then LOC; the longer span. A model's span that loses only part of its characters keeps
-    its free part at an edge (see :func:`_free_edge`)."""
+    then LOC; the longer span."""
     ranked = sorted(
         mentions,
         key=lambda m: (
@@ -201,29 +218,7 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     for mention in ranked:
         start, end = mention["start"], mention["end"]
         if any(occupied[start:end]):
-            if mention.get("component") != "ner":
-                continue
-            trimmed = _free_edge(occupied, start, end)
-            if trimmed is None:
-                continue
-            start, end = trimmed
-            mention = {**mention, "start": start, "end": end}
+            continue
         kept.append(mention)
         occupied[start:end] = b"\x01" * (end - start)
     return sorted(kept, key=lambda m: (m["start"], m["end"]))
-
-
-def _free_edge(occupied: bytearray, start: int, end: int) -> tuple[int, int] | None:
-    """A model's span that a rule's span cuts into keeps its free part at either end, when
-    that part is two characters or more (法国达索系统 with the rule's LOC 法国 → 达索系统)."""
-    left = start
-    while left < end and not occupied[left]:
-        left += 1
-    right = end
-    while right > start and not occupied[right - 1]:
-        right -= 1
-    candidates = [(start, left), (right, end)]
-    best = max(candidates, key=lambda span: span[1] - span[0])
-    if best[1] - best[0] >= 2 and not any(occupied[best[0] : best[1]]):
-        return best
-    return None
