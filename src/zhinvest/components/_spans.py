@@ -52,11 +52,12 @@ def collect_mentions(doc: Any) -> list[Mention]:
     ``doc.ents`` that pass :func:`plausible_model_mention`."""
     mentions = list(get_mentions(doc))
     covered = {(m["start"], m["end"]) for m in mentions}
+    full_text = doc.text  # spaCy builds doc.text from the tokens on each access
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or (ent.start_char, ent.end_char) in covered:
             continue
         start = ent.start_char + (nationality_length(ent.text) if ent.label_ == "ORG" else 0)
-        text = doc.text[start : ent.end_char]
+        text = full_text[start : ent.end_char]
         if plausible_model_mention(text, ent.label_):
             mentions.append(Mention(start=start, end=ent.end_char, label=ent.label_, component="ner"))
     return mentions
