@@ -46,7 +46,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
     try:
-        pipeline = Pipeline(segmenter=args.segmenter)
+        pipeline = Pipeline(segmenter=args.segmenter, ner_model=None if args.no_ner else "default")
     except ZhinvestError as error:
         _stderr(str(error))
         return 2
@@ -154,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("jsonl", "json", "table", "csv"), default="jsonl")
     extract.add_argument("--table", choices=("investments", "summaries", "located"), default="investments", help="with --format csv: which relation table")
     extract.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
+    extract.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER (about 4x faster)")
     extract.set_defaults(func=cmd_extract)
 
     evaluate = commands.add_parser("evaluate", help="score the pipeline against gold annotations")
