@@ -41,12 +41,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
 
-from zhinvest.about import NAME_LABELS
+from zhinvest.about import NAME_LABELS, __version__
 
 #: Conventional location of the converted corpora, relative to the repository root.
 DEFAULT_DATA_DIR = Path("../shared/data/ner")
-#: The training config shipped with the repository, relative to the repository root.
-DEFAULT_CONFIG = Path("configs/ner.cfg")
+#: The training config in ``configs/`` of a source checkout (not part of the wheel).
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "configs" / "ner.cfg"
 
 #: Map value: the span is dropped and its tokens get *missing* annotation (neither an
 #: entity nor ``O``), because it may contain an ORG, LOC or PERSON that the source did not
@@ -326,7 +326,7 @@ def _uses_place(label_map: Mapping[str, Mapping[str, str | None]]) -> bool:
 
 def train_ner(
     output_dir: Path | str,
-    data_dir: Path | str = Path("training/corpus"),
+    data_dir: Path | str,
     config: Path | str = DEFAULT_CONFIG,
     max_steps: int | None = None,
     seed: int = 0,
@@ -376,13 +376,56 @@ def score_ner(model_dir: Path | str | Language, docbin_path: Path | str, batch_s
     return result
 
 
+#: What ``meta.json`` of the shipped pipeline says about it; models/README.md has the details.
+MODEL_META: Mapping[str, Any] = {
+    "name": "invest_ner",
+    "description": (
+        "ORG / LOC / PERSON tagger for Simplified Chinese news (character tokens, tok2vec + ner), "
+        "trained by zhinvest.training on CLUENER2020, MSRA NER and Weibo NER. See models/README.md."
+    ),
+    "author": "zhinvest developers",
+    "license": "inherits the terms of its training data (research use; see models/README.md)",
+    "sources": [
+        {
+            "name": "CLUENER2020",
+            "url": "https://github.com/CLUEbenchmark/CLUENER2020",
+            "license": "no licence; released for research (texts: THUCTC / Sina News, free for research, "
+            "commercial use needs a licence)",
+        },
+        {
+            "name": "MSRA NER (SIGHAN 2006 bakeoff)",
+            "url": "http://sighan.cs.uchicago.edu/bakeoff2006/",
+            "license": "no known licence",
+        },
+        {
+            "name": "Weibo NER (weiboNER_2nd_conll)",
+            "url": "https://github.com/hltcoe/golden-horse",
+            "license": "annotations CC BY-SA 3.0; texts under Weibo's terms of service",
+        },
+    ],
+}
+
+
+def export_model(model_dir: Path | str, dest: Path | str) -> Path:
+    """Write a trained pipeline to ``dest`` with ``nlp.to_disk``, its meta set from
+    :data:`MODEL_META` and the package version; returns ``dest``."""
+    nlp = spacy.load(model_dir)
+    nlp.meta.update({**MODEL_META, "version": __version__})
+    dest = Path(dest)
+    nlp.to_disk(dest)
+    return dest
+
+
 # --------------------------------------------------------------------------- command line
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m zhinvest.training {convert,train,score,all}``: prints JSON."""
+    """``python -m zhinvest.training {convert,train,score,all,export}``: prints JSON."""
     parser = argparse.ArgumentParser(prog="python -m zhinvest.training", description=main.__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    export = sub.add_parser("export", help="copy a trained pipeline, with its meta, to DEST")
+    export.add_argument("model", type=Path)
+    export.add_argument("dest", type=Path)
     for name in ("convert", "train", "score", "all"):
         p = sub.add_parser(name)
         p.add_argument("--out", type=Path, default=Path("training/run"), help="scratch folder")
@@ -397,6 +440,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             p.add_argument("docbins", type=Path, nargs="+")
         p.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
+    if args.command == "export":
+        print(json.dumps({"exported": str(export_model(args.model, args.dest))}))
+        return
     corpus_dir = args.out / "corpus"
     if args.command in ("convert", "all"):
         print(json.dumps(convert_corpora(args.data_dir, corpus_dir, args.seed, args.dev_size), ensure_ascii=False))
