@@ -7,7 +7,8 @@ layer over them:
   README beside them) and writes spaCy ``DocBin`` files with the labels of
   :data:`LABEL_MAP`;
 * :func:`train_ner` runs ``spacy train`` on them with ``configs/ner.cfg``;
-* :func:`score_ner` scores a trained pipeline on a ``DocBin`` with spaCy's scorer.
+* :func:`score_ner` scores a trained pipeline on a ``DocBin`` with spaCy's scorer;
+* :func:`export_model` writes the chosen pipeline, with its meta, to ``models/``.
 
 The documents are tokenised by the blank ``zh`` pipeline's default character segmenter, so
 every character is a token and every entity span is a valid token span.
@@ -20,8 +21,9 @@ over them.
 
 Reproduce the shipped model (see ``models/README.md``)::
 
-    OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=src \\
-        python -m zhinvest.training all --data-dir ../shared/data/ner --out training/final
+    export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=src
+    python -m zhinvest.training all --data-dir ../shared/data/ner --out training/final
+    python -m zhinvest.training export training/final/model/model-best models/zh_invest_ner
 """
 
 from __future__ import annotations
