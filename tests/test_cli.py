@@ -50,9 +50,13 @@ def bad_inputs(tmp_path):
 
 def test_bad_input_gives_one_line_and_the_rest_is_extracted(capsys, bad_inputs):
     code, out, err = run(capsys, "extract", str(bad_inputs), str(bad_inputs / "missing.txt"))
-    docs = {json.loads(line)["id"]: json.loads(line) for line in out.splitlines()}
+    records = [json.loads(line) for line in out.splitlines()]
+    docs = {r["id"]: r for r in records if "error" not in r}
+    failures = {r["id"]: r for r in records if "error" in r}
     assert code == 1
     assert set(docs) == {"big5", "broken", "digits", "empty", "gbk", "utf16"}
+    assert set(failures) == {"binary", "missing"}  # an error record where the document would be
+    assert failures["binary"]["error"]["type"] == "InputError" and "binary" in failures["binary"]["error"]["message"]
     assert docs["empty"]["entities"] == [] and docs["digits"]["entities"] == []
     for name in ("gbk", "big5", "utf16", "broken"):
         assert [e["value"] for e in docs[name]["entities"] if e["label"] == "MONEY"] in (["800000000"], ["500000000"])

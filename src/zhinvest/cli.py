@@ -12,81 +12,137 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from .about import __version__
-from .errors import Errors, InputError, ZhinvestError
-from .schema import Document
-
-#: File endings read when a folder is given.
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xhtml", ".text")
-
-
-def iter_inputs(items: Sequence[str]) -> Iterator[tuple[str, object]]:
-    """``(name, path-or-bytes)`` for every file, folder member (sorted) and ``-`` (stdin)."""
-    for item in items:
-        if item == "-":
-            yield "<stdin>", sys.stdin.buffer.read()
-            continue
-        path = Path(item)
-        if path.is_dir():
-            members = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
-            if not members:
-                yield item, InputError(Errors.E002.format(name=item))
-            for member in members:
-                yield str(member), member
-        else:
-            yield item, path
-
+from .errors import Errors, ZhinvestError
+from .batch import Source
+from .schema import Document, Failure
 
 def _stderr(message: str) -> None:
     print(f"zhinvest: {message}", file=sys.stderr)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
+    from .batch import done_sources, iter_sources
 
+    if args.resume and not args.output:
+        _stderr(Errors.E065)
+        return 2
+    if args.resume and args.format != "jsonl":
+        _stderr("--resume reads back JSON Lines: use it with --format jsonl")
+        return 2
+    sources = iter_sources(args.inputs, text_column=args.text_column, id_column=args.id_column)
+    output = Path(args.output) if args.output else None
+    if args.resume and output is not None:
+        done = done_sources(output)
+        if done:
+            _stderr(f"resuming: {len(done)} source(s) already in {output}")
+        sources = (source for source in sources if source.label not in done)
     try:
-        pipeline = Pipeline(segmenter=args.segmenter, ner_model=None if args.no_ner else "default")
+        results = _results(args, sources)
+        stream = output.open("a" if args.resume else "w", encoding="utf-8") if output else sys.stdout
     except ZhinvestError as error:
         _stderr(str(error))
         return 2
+    except OSError as error:
+        _stderr(f"{output}: cannot write: {error.strerror or error}")
+        return 2
+    writer = _Writer(stream, args.format, args.table)
+    progress = _Progress(sys.stderr.isatty() if args.progress is None else args.progress)
     failures = 0
-    collected: list[Document] = []
-    if args.format == "csv":
-        from .tables import csv_header
+    try:
+        for result in results:
+            if isinstance(result, Failure):
+                failures += 1
+                progress.message(result.error.message)
+            writer.write(result)
+            progress.update(result)
+    finally:
+        writer.close()
+        progress.close()
+        if stream is not sys.stdout:
+            stream.close()
+    return 1 if failures else 0
 
-        sys.stdout.write(csv_header(args.table))
-    for name, obj in iter_inputs(args.inputs):
-        try:
-            if isinstance(obj, Exception):
-                raise obj
-            if isinstance(obj, bytes):
-                document = pipeline(obj, name=name, doc_id="stdin")
-            else:
-                document = pipeline(obj)
-        except ZhinvestError as error:
-            failures += 1
-            _stderr(str(error))
-            continue
-        except Exception as error:  # noqa: BLE001 - one bad file must not end the batch
-            failures += 1
-            _stderr(f"{name}: internal error ({type(error).__name__}: {error}); please report it")
-            continue
-        if args.format == "jsonl":
-            sys.stdout.write(document.to_json() + "\n")
-            sys.stdout.flush()
-        elif args.format == "table":
-            sys.stdout.write(entity_table(document) + "\n")
-        elif args.format == "csv":
+
+def _results(args: argparse.Namespace, sources: Iterator[Source]) -> Iterator[Document | Failure]:
+    """The documents and failures of a batch, from the engine the user chose."""
+    ner_model = None if args.no_ner else "default"
+    if args.engine == "dask":
+        from .distributed import extract_sources
+
+        return extract_sources(sources, scheduler=args.scheduler, n_workers=args.n_process, segmenter=args.segmenter, ner_model=ner_model)
+    if args.scheduler:
+        raise ZhinvestError("--scheduler needs --engine dask")
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(segmenter=args.segmenter, ner_model=ner_model)
+    return pipeline.pipe(sources, n_process=args.n_process, on_error="record")
+
+
+class _Writer:
+    """Writes results as they come, in one of the output formats."""
+
+    def __init__(self, stream: TextIO, fmt: str, table: str) -> None:
+        self.stream = stream
+        self.format = fmt
+        self.table = table
+        self.collected: list[dict[str, object]] = []
+        if fmt == "csv":
+            from .tables import csv_header
+
+            stream.write(csv_header(table))
+
+    def write(self, result: Document | Failure) -> None:
+        if self.format == "jsonl":
+            self.stream.write(result.to_json() + "\n")
+            self.stream.flush()
+        elif self.format == "json":
+            self.collected.append(json.loads(result.to_json()))
+        elif self.format == "table":
+            text = entity_table(result) if isinstance(result, Document) else f"# {result.source}  failed: {result.error.message}"
+            self.stream.write(text + "\n")
+        elif isinstance(result, Document):
             from .tables import csv_rows
 
-            sys.stdout.write(csv_rows(document, args.table))
+            self.stream.write(csv_rows(result, self.table))
+
+    def close(self) -> None:
+        if self.format == "json":
+            self.stream.write(json.dumps(self.collected, ensure_ascii=False, indent=1) + "\n")
+        self.stream.flush()
+
+
+class _Progress:
+    """A progress bar on stderr (documents, and characters per second), when asked for."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.bar = None
+        self.chars = 0
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" doc", file=sys.stderr, dynamic_ncols=True)
+
+    def update(self, result: Document | Failure) -> None:
+        if self.bar is None:
+            return
+        if isinstance(result, Document):
+            self.chars += len(result.text)
+        elapsed = self.bar.format_dict["elapsed"] or 1e-9
+        self.bar.set_postfix_str(f"{self.chars / elapsed:,.0f} chars/s", refresh=False)
+        self.bar.update(1)
+
+    def message(self, text: str) -> None:
+        if self.bar is None:
+            _stderr(text)
         else:
-            collected.append(document)
-    if args.format == "json":
-        payload = [json.loads(d.to_json()) for d in collected]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-    return 1 if failures else 0
+            self.bar.write(f"zhinvest: {text}", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def entity_table(document: Document) -> str:
@@ -144,14 +200,31 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zhinvest", description="Structured data from Chinese investment news.")
     parser.add_argument("--version", action="version", version=f"zhinvest {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    extract = commands.add_parser("extract", help="extract entities from files, folders or stdin (-)")
-    extract.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="files, folders, or - for stdin")
+    extract = commands.add_parser("extract", help="extract entities and relations from files, folders, globs, corpora or stdin (-)")
+    extract.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs ('news/**/*.html'), JSONL/CSV corpora, or - for stdin")
     extract.add_argument("--format", choices=("jsonl", "json", "table", "csv"), default="jsonl")
+    extract.add_argument("-o", "--output", default=None, help="write here instead of stdout")
+    extract.add_argument("--resume", action="store_true", help="skip the sources already in --output and append the rest")
+    extract.add_argument("--n-process", type=_positive, default=1, metavar="N", help="processes for the spaCy work (default 1); Dask workers with --engine dask")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes (default) or a Dask cluster")
+    extract.add_argument("--scheduler", default=None, metavar="ADDRESS", help="with --engine dask: a running scheduler (default: a local cluster of --n-process workers)")
+    extract.add_argument("--text-column", default="text", help="JSONL/CSV corpora: the column holding the article (default text)")
+    extract.add_argument("--id-column", default="id", help="JSONL/CSV corpora: the column holding its id (default id)")
+    progress = extract.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_true", default=None, help="show a progress bar (default: when stderr is a terminal)")
+    progress.add_argument("--no-progress", dest="progress", action="store_false")
     extract.add_argument("--table", choices=("investments", "summaries", "located"), default="investments", help="with --format csv: which relation table")
     extract.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
     extract.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER (about 4x faster)")

@@ -23,6 +23,10 @@ class ModelError(ZhinvestError, RuntimeError):
     """A model or optional backend that cannot be loaded."""
 
 
+class ProcessingError(ZhinvestError, RuntimeError):
+    """A document the pipeline failed on (a bug: the message asks for a report)."""
+
+
 class Errors:
     """Message templates. Format them with keyword arguments."""
 
@@ -65,6 +69,13 @@ class Errors:
     E052 = "entity id {entity} is used more than once"
     E053 = "{name}: no such file or folder"
     E054 = "entity {entity}: {label} needs {field}"
+    E060 = "{name}: internal error in {component} ({error}); please report it"
+    E061 = "{name}: lost in a worker process (its error is printed above); please report it"
+    E062 = "{name}, line {line}: {reason}"
+    E063 = "{name}: no column {column!r} (columns: {columns})"
+    E064 = "{name}: matches no file"
+    E065 = "--resume needs --output FILE (the output to read back and append to)"
+    E066 = "the dask engine needs the optional extra: pip install 'zhinvest[dask]'"
     E070 = ("could not load the HanLP model {model!r} ({reason}); without network, set HANLP_HOME to a folder that holds it "
             "(now {home}) before hanlp is imported, or copy the ~/.hanlp folder of a machine with network")
     E071 = "could not load the HanLP model at {path} ({reason}); is it a folder saved by a HanLP component?"

@@ -10,12 +10,16 @@ with source offsets.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+import multiprocessing
+import sys
+from functools import partial
+from typing import Any, Literal, overload
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .components import (  # noqa: F401  (registers the factories in a source tree too; installed, entry points do)
     area as _area,
@@ -26,13 +30,14 @@ from .components import (  # noqa: F401  (registers the factories in a source tr
     project_count as _project_count,
     relations as _relations,
 )
-from .components._spans import Mention, collect_mentions, resolve_overlaps
+from .components._spans import Mention, cache_doc_text, collect_mentions, resolve_overlaps
 from .components.relations import RELATIONS
 from .about import models_dir
-from .errors import Errors, ModelError
-from .segmentation import SEGMENTERS, blank_nlp
+from .batch import Source, as_source, read_source
+from .errors import Errors, ModelError, ProcessingError, ZhinvestError
+from .segmentation import SEGMENTERS, blank_nlp, char_doc, uses_char_tokens
 from .reader import Article, read
-from .schema import RELATION_ARGUMENTS, Document, Entity, InvestmentRelation, LocatedInRelation, ProjectSummaryRelation, Relation
+from .schema import RELATION_ARGUMENTS, Document, Entity, Failure, FailureReason, InvestmentRelation, LocatedInRelation, ProjectSummaryRelation, Relation
 
 #: The numeric rule components, in pipeline order.
 NUMERIC_COMPONENTS: tuple[str, ...] = ("zhinvest_money", "zhinvest_area", "zhinvest_project_count")
@@ -82,30 +87,192 @@ def build_nlp(
     return nlp
 
 
+#: Chunks handed to spaCy at a time: small batches are fastest for the NER (models/README.md).
+BATCH_SIZE = 4
+OnError = Literal["raise", "record"]
+
+
 class Pipeline:
-    """Reusable extraction: ``Pipeline()(path_or_text) -> Document``."""
+    """Reusable extraction: ``Pipeline()(path_or_text) -> Document``; :meth:`pipe` for batches."""
 
     def __init__(self, nlp: Language | None = None, segmenter: str = "char", ner_model: str | Path | None = "default") -> None:
         self.nlp = nlp if nlp is not None else build_nlp(segmenter, set_ents=False, ner_model=ner_model)
+        # a component that fails drops its documents instead of ending the batch; the
+        # document comes out as a Failure (see _run)
+        set_error_handler(self.nlp, _drop_failed_docs)
 
     def __call__(self, obj: str | bytes | os.PathLike[str], *, name: str | None = None, doc_id: str | None = None) -> Document:
         return self.document(read(obj, name=name, doc_id=doc_id))
 
     def document(self, article: Article) -> Document:
         """Run the spaCy pipeline over an article's clean text and build its Document."""
-        mentions: list[Mention] = []
-        relations: list[dict[str, Any]] = []
-        chunks = list(split_chunks(article.text, CHUNK_CHARS))
-        for (offset, _), doc in zip(chunks, self.nlp.pipe(text for _, text in chunks)):
-            for mention in collect_mentions(doc):
-                mentions.append({**mention, "start": mention["start"] + offset, "end": mention["end"] + offset})
-            for relation in doc._.get(RELATIONS) or ():
-                relations.append({k: [v[0] + offset, v[1] + offset] if isinstance(v, list) else v for k, v in relation.items()})
-        return to_document(article, mentions, relations)
+        source = Source(article.source or article.id, article)
+        (result,) = self._run([source], n_process=1, batch_size=BATCH_SIZE)
+        if isinstance(result, _Failed):
+            raise result.error
+        return result
 
-    def pipe(self, objs: Iterable[str | bytes | os.PathLike[str]]) -> Iterator[Document]:
-        for obj in objs:
-            yield self(obj)
+    @overload
+    def pipe(self, sources: Iterable[Source | str | bytes | os.PathLike[str]], *, n_process: int = ..., batch_size: int = ..., on_error: Literal["raise"] = ...) -> Iterator[Document]: ...
+    @overload
+    def pipe(self, sources: Iterable[Source | str | bytes | os.PathLike[str]], *, n_process: int = ..., batch_size: int = ..., on_error: Literal["record"]) -> Iterator[Document | Failure]: ...
+
+    def pipe(
+        self,
+        sources: Iterable[Source | str | bytes | os.PathLike[str]],
+        *,
+        n_process: int = 1,
+        batch_size: int = BATCH_SIZE,
+        on_error: OnError = "raise",
+    ) -> Iterator[Document | Failure]:
+        """Documents for many sources, in their order, streamed.
+
+        ``sources`` are :class:`~zhinvest.batch.Source` items (see
+        :func:`~zhinvest.batch.iter_sources`) or anything :func:`~zhinvest.reader.read`
+        takes. ``n_process`` > 1 spreads the spaCy work over processes (``nlp.pipe``);
+        reading stays in this process. With ``on_error="record"`` a source that fails
+        yields a :class:`~zhinvest.schema.Failure` and the batch goes on; with ``"raise"``
+        its error is raised."""
+        for result in self._run((as_source(s) for s in sources), n_process=n_process, batch_size=batch_size):
+            if isinstance(result, _Failed):
+                if on_error == "raise":
+                    raise result.error
+                yield result.record()
+            else:
+                yield result
+
+    def _run(self, sources: Iterable[Source], n_process: int, batch_size: int) -> Iterator[Document | _Failed]:
+        """The batch engine: sources are read here and cut into chunks, spaCy processes the
+        chunks (in ``n_process`` processes), and each document is assembled from its chunks
+        as they come back in order. A document some of whose chunks never come back (a
+        component failed on them) becomes a failure."""
+        states: dict[int, _Assembly | _Failed] = {}
+        # in this process, character docs are made directly (spaCy's char tokenizer aligns
+        # each character in Python, and doc.text joins them again on every access)
+        make_doc = partial(prepared_char_doc, self.nlp.vocab) if n_process == 1 and uses_char_tokens(self.nlp) else str
+
+        def chunks() -> Iterator[tuple[str | Doc, tuple[int, int, str]]]:
+            for seq, source in enumerate(sources):
+                try:
+                    article = read_source(source)
+                except ZhinvestError as error:
+                    states[seq] = _Failed(source, error)
+                    yield "", (seq, -1, source.label)
+                    continue
+                except Exception as error:  # noqa: BLE001 - a reader bug must not end the batch
+                    states[seq] = _Failed(source, ProcessingError(Errors.E060.format(name=source.label, component="the reader", error=_describe(error))))
+                    yield "", (seq, -1, source.label)
+                    continue
+                pieces = list(split_chunks(article.text, CHUNK_CHARS)) or [(0, "")]
+                states[seq] = _Assembly(source, article, len(pieces))
+                for offset, text in pieces:
+                    yield make_doc(text), (seq, offset, source.label)
+
+        pending = 0  # the first sequence number not yet given out
+        for doc, (seq, offset, _) in self.nlp.pipe(chunks(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            for lost in range(pending, seq):
+                yield _lost(lost, states.pop(lost))
+            pending = seq
+            state = states[seq]
+            if isinstance(state, _Failed):
+                del states[seq]
+                pending = seq + 1
+                yield state
+                continue
+            state.add(doc, offset)
+            if state.complete:
+                del states[seq]
+                pending = seq + 1
+                yield state.finish()
+        for lost in sorted(states):
+            yield _lost(lost, states.pop(lost))
+
+
+def set_error_handler(nlp: Language, handler: Callable[[str, Any, list[Doc], Exception], None]) -> None:
+    """``nlp.set_error_handler`` for the components that take one (spaCy's Cython pipes
+    such as ``ner`` do not: their errors still raise) and as the pipeline's default."""
+    nlp.default_error_handler = handler
+    for _, component in nlp.pipeline:
+        try:
+            component.set_error_handler(handler)
+        except AttributeError:
+            pass
+
+
+def prepared_char_doc(vocab: Any, text: str) -> Doc:
+    """:func:`~zhinvest.segmentation.char_doc` with its text cached for the components."""
+    return cache_doc_text(char_doc(vocab, text), text)
+
+
+class _Assembly:
+    """A document being put together from its chunks' mentions and relations."""
+
+    def __init__(self, source: Source, article: Article, chunks: int) -> None:
+        self.source = source
+        self.article = article
+        self.missing = chunks
+        self.mentions: list[Mention] = []
+        self.relations: list[dict[str, Any]] = []
+
+    @property
+    def complete(self) -> bool:
+        return self.missing == 0
+
+    def add(self, doc: Doc, offset: int) -> None:
+        self.missing -= 1
+        for mention in collect_mentions(doc):
+            self.mentions.append({**mention, "start": mention["start"] + offset, "end": mention["end"] + offset})
+        for relation in doc._.get(RELATIONS) or ():
+            self.relations.append({k: [v[0] + offset, v[1] + offset] if isinstance(v, list) else v for k, v in relation.items()})
+
+    def finish(self) -> Document | _Failed:
+        try:
+            return to_document(self.article, self.mentions, self.relations)
+        except Exception as error:  # noqa: BLE001 - one bad document must not end the batch
+            return _Failed(self.source, ProcessingError(Errors.E060.format(name=self.source.label, component="to_document", error=_describe(error))))
+
+
+class _Failed:
+    """A source that gave no document, with the error to raise or record."""
+
+    def __init__(self, source: Source, error: ZhinvestError) -> None:
+        self.source = source
+        self.error = error
+
+    def record(self) -> Failure:
+        doc_id = self.source.doc_id
+        return Failure(id=doc_id, source=self.source.label, error=FailureReason(type=type(self.error).__name__, message=str(self.error)))
+
+
+#: Errors of components in this process, by the chunk's (sequence, offset) context.
+_COMPONENT_ERRORS: dict[Any, str] = {}
+
+
+def _drop_failed_docs(name: str, component: Any, docs: list[Doc], error: Exception) -> None:
+    """spaCy error handler: note the error and let the documents drop out of the batch."""
+    message = f"internal error in component {name} ({_describe(error)})"
+    for doc in docs:
+        context = getattr(doc, "_context", None)
+        _COMPONENT_ERRORS[context] = message
+        if multiprocessing.parent_process() is not None:  # in a worker: the parent cannot see it
+            where = context[2] if isinstance(context, tuple) and len(context) == 3 else "a document"
+            print(f"zhinvest: {where}: {message}", file=sys.stderr, flush=True)
+
+
+def _lost(seq: int, state: _Assembly | _Failed) -> _Failed:
+    """The failure of a document some of whose chunks a component dropped."""
+    if isinstance(state, _Failed):
+        return state
+    messages = [message for key, message in _COMPONENT_ERRORS.items() if isinstance(key, tuple) and key[0] == seq]
+    for key in [key for key in _COMPONENT_ERRORS if not isinstance(key, tuple) or key[0] <= seq]:
+        del _COMPONENT_ERRORS[key]
+    if messages:  # the component failed in this process
+        return _Failed(state.source, ProcessingError(f"{state.source.label}: {messages[0]}; please report it"))
+    return _Failed(state.source, ProcessingError(Errors.E061.format(name=state.source.label)))
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
 
 
 def split_chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
@@ -148,6 +315,7 @@ def to_document(article: Article, mentions: Iterable[Mention], relations: Iterab
             )
         )
     by_span = {(e.start, e.end): e for e in entities}
+    by_id = {e.id: e for e in entities}
     built: list[Relation] = []
     seen: set[tuple[Any, ...]] = set()
     for relation in relations:
@@ -163,7 +331,7 @@ def to_document(article: Article, mentions: Iterable[Mention], relations: Iterab
         else:
             model = RELATION_MODELS[relation["type"]]
             candidate = model(**{k: v for k, v in fields.items() if k in model.model_fields})
-            key = relation_key(candidate, {e.id: e for e in entities})
+            key = relation_key(candidate, by_id)
             if key not in seen:
                 seen.add(key)
                 built.append(candidate)

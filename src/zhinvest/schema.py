@@ -8,6 +8,7 @@ doc.model_dump_json()) == doc`` holds for every document.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
@@ -194,3 +195,35 @@ class Document(_Model):
     @classmethod
     def from_json(cls, data: str | bytes) -> "Document":
         return cls.model_validate_json(data)
+
+
+class Failure(_Model):
+    """A source that gave no document: what it was, and why, in one line.
+
+    Batches write it where the document would have gone (``{"id": ..., "source": ...,
+    "error": {"type": ..., "message": ...}}`` in JSON Lines), so one bad file never loses
+    the rest of a batch and ``--resume`` knows it was seen."""
+
+    id: str | None = None
+    source: str
+    error: "FailureReason"
+
+    def to_json(self, **kwargs: Any) -> str:
+        return self.model_dump_json(**kwargs)
+
+
+class FailureReason(_Model):
+    type: str
+    message: str
+
+
+Failure.model_rebuild()
+
+
+def parse_record(line: str | bytes) -> Document | Failure:
+    """One line of ``zhinvest extract`` JSON Lines output: a document or a failure."""
+    data = line if isinstance(line, str) else line.decode("utf-8")
+    fields = json.loads(data)
+    if isinstance(fields, dict) and "error" in fields and "text" not in fields:
+        return Failure.model_validate_json(data)
+    return Document.model_validate_json(data)

@@ -31,6 +31,7 @@ import importlib.util
 import json
 import os
 import random
+import re
 import shutil
 import tempfile
 import time
@@ -43,6 +44,8 @@ from typing import Any
 import spacy
 from spacy.lang.zh import Segmenter
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .errors import Errors, FormatError, ModelError
 
@@ -181,6 +184,32 @@ def blank_nlp(segmenter: str = "char", pkuseg_model: str | Path | None = None) -
     nlp = spacy.blank("zh", config=segmenter_config(segmenter, pkuseg_model))
     initialize_tokenizer(nlp, pkuseg_model)
     return nlp
+
+
+_CHAR_TOKENS = re.compile(r"(\S)( ?)|(\s+)")
+
+
+def char_doc(vocab: Vocab, text: str) -> Doc:
+    """What spaCy's Chinese tokenizer makes of ``text`` with the ``char`` segmenter, built
+    without its per-character alignment loop: one token per character, a single space
+    after a character being its trailing whitespace, any other run of whitespace one token.
+
+    >>> [t.text_with_ws for t in char_doc(Vocab(), "总投资 5亿\n\n元")]
+    ['总', '投', '资 ', '5', '亿', '\n\n', '元']
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    for char, space, gap in _CHAR_TOKENS.findall(text):
+        words.append(char or gap)
+        spaces.append(bool(space))
+    return Doc(vocab, words=words, spaces=spaces)
+
+
+def uses_char_tokens(nlp: Language) -> bool:
+    """Whether ``nlp`` tokenises with spaCy's Chinese ``char`` segmenter (so :func:`char_doc`
+    makes the same docs)."""
+    segmenter = getattr(nlp.tokenizer, "segmenter", None)
+    return nlp.lang == "zh" and str(getattr(segmenter, "value", segmenter)) == "char"
 
 
 def tokenizer_words(nlp: Language) -> Callable[[str], list[str]]:

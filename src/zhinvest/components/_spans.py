@@ -47,12 +47,32 @@ def get_mentions(doc: Doc) -> list[Mention]:
     return mentions
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins it from the tokens on every access,
+    which for a chunk of 20,000 character tokens costs more than a component's search."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is not None and cached[0] == len(doc):  # a doc's text never changes; its tokens may be merged
+        return cached[1]
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = (len(doc), text)
+    return text
+
+
+_TEXT_KEY = "zhinvest_text"
+
+
+def cache_doc_text(doc: Doc, text: str) -> Doc:
+    """Record ``text`` (which must be the doc's text) for :func:`doc_text`."""
+    doc.user_data[_TEXT_KEY] = (len(doc), text)
+    return doc
+
+
 def collect_mentions(doc: Any) -> list[Mention]:
     """The doc's character mentions, plus the named entities a statistical NER put in
     ``doc.ents`` that pass :func:`plausible_model_mention`."""
     mentions = list(get_mentions(doc))
     covered = {(m["start"], m["end"]) for m in mentions}
-    full_text = doc.text  # spaCy builds doc.text from the tokens on each access
+    full_text = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or (ent.start_char, ent.end_char) in covered:
             continue
@@ -149,7 +169,7 @@ class LexiconComponent:
         self.finder = self.finder_class(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        add_mentions(doc, self.finder.find(doc.text), self.overwrite_ents, self.set_ents)
+        add_mentions(doc, self.finder.find(doc_text(doc)), self.overwrite_ents, self.set_ents)
         return doc
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ._names import Boundaries, NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
-from ._spans import Mention, add_mentions, get_mentions, overlaps
+from ._spans import Mention, Occupancy, add_mentions, doc_text, get_mentions, overlaps
 
 #: Legal-form endings stripped to make a short form, longest first.
 _LEGAL_FORMS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "控股有限公司", "有限公司", "控股集团", "集团公司", "集团", "公司")
@@ -75,7 +75,8 @@ class OrganisationFinder:
             start = walk_left(text, match.end(), self.boundaries, stop_at=avoid)
             candidates.append((strip_leading_boundaries(text, start, match.end(), self.lex.boundary_words), match.end()))
         candidates.extend(self._suffixed(text, avoid))
-        found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and not overlaps(*c, avoid))
+        avoided = Occupancy(len(text), avoid)
+        found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and avoided.free(*c))
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
         found = _longest_first(found + self._coordinated(text, found, avoid))
         found = self._propagate(text, found, avoid)
@@ -186,18 +187,23 @@ class OrganisationFinder:
         names = {n for n in names if len(n) >= 2}
         automaton = _automaton(names)
         result = list(found)
+        taken = Occupancy(len(text), [*found, *avoid])
         for start, end, _ in longest_matches(automaton, text):
-            if not overlaps(start, end, result) and not overlaps(start, end, avoid):
+            if taken.free(start, end):
                 result.append((start, end))
+                taken.take(start, end)
         return sorted(result)
 
 
 def _longest_first(spans) -> list[tuple[int, int]]:
     """Non-overlapping spans, longer ones kept first."""
+    ordered = sorted(set(spans), key=lambda s: (s[0] - s[1], s[0]))
+    taken = Occupancy(max((end for _, end in ordered), default=0))
     kept: list[tuple[int, int]] = []
-    for span in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
-        if not overlaps(*span, kept):
+    for span in ordered:
+        if taken.free(*span):
             kept.append(span)
+            taken.take(*span)
     return kept
 
 
@@ -239,7 +245,7 @@ class OrganisationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         numeric = [(m["start"], m["end"]) for m in get_mentions(doc) if m["label"] in ("MONEY", "AREA", "PROJECT_COUNT")]
-        add_mentions(doc, self.finder.find(doc.text, numeric), set_ents=self.set_ents)
+        add_mentions(doc, self.finder.find(doc_text(doc), numeric), set_ents=self.set_ents)
         return doc
 
 

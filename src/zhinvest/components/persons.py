@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ._names import NameLexicon, _automaton, longest_matches, name_lexicon
-from ._spans import Mention, add_mentions, get_mentions, overlaps
+from ._spans import Mention, Occupancy, add_mentions, doc_text, get_mentions
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _TRANSLITERATED = re.compile(r"[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,8})+")
@@ -82,15 +82,17 @@ class PersonFinder:
     def find(self, text: str, organisations: list[tuple[int, int]] = (), avoid: list[tuple[int, int]] = ()) -> list[Mention]:
         found: list[tuple[int, int]] = []
         taken = list(organisations) + list(avoid)
+        occupied = Occupancy(len(text), taken)  # taken and found spans
 
         titles = self.titles
 
         def add(span: tuple[int, int] | None) -> bool:
-            if span is None or span[1] - span[0] < 2 or overlaps(*span, found) or overlaps(*span, taken):
+            if span is None or span[1] - span[0] < 2 or not occupied.free(*span):
                 return False
             if any(text.startswith(title, span[0]) for title in titles):
                 return False
             found.append(span)
+            occupied.take(*span)
             return True
 
         for _, end, _ in longest_matches(self.lex.titles, text):
@@ -170,7 +172,7 @@ class PersonsComponent:
         mentions = get_mentions(doc)
         organisations = [(m["start"], m["end"]) for m in mentions if m["label"] == "ORG" and m.get("component") != "ner"]
         avoid = [(m["start"], m["end"]) for m in mentions if m["label"] in ("MONEY", "AREA", "PROJECT_COUNT")]
-        add_mentions(doc, self.finder.find(doc.text, organisations, avoid), set_ents=self.set_ents)
+        add_mentions(doc, self.finder.find(doc_text(doc), organisations, avoid), set_ents=self.set_ents)
         return doc
 
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ._names import NameLexicon, longest_matches, name_lexicon, walk_left
-from ._spans import Mention, add_mentions
+from ._spans import Mention, doc_text, add_mentions
 
 _NUMERAL = re.compile(r"[0-9零一二两三四五六七八九十百千万几多个]")
 
@@ -82,7 +82,7 @@ class PlacesComponent:
         self.finder = PlaceFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        add_mentions(doc, self.finder.find(doc.text), set_ents=self.set_ents)
+        add_mentions(doc, self.finder.find(doc_text(doc)), set_ents=self.set_ents)
         return doc
 
 

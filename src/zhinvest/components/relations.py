@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -29,7 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._spans import Mention, collect_mentions, resolve_overlaps
+from ._spans import Mention, doc_text, collect_mentions, resolve_overlaps
 
 RELATIONS = "zhinvest_relations"
 if not Doc.has_extension(RELATIONS):
@@ -81,8 +82,11 @@ class RelationFinder:
 
     def find(self, text: str, mentions: list[Mention]) -> list[dict[str, Any]]:
         relations: list[dict[str, Any]] = []
+        mentions = sorted(mentions, key=lambda m: m["start"])
+        starts = [m["start"] for m in mentions]
         for sentence in sentences(text, self.words):
-            inside = [m for m in mentions if sentence.start <= m["start"] and m["end"] <= sentence.end]
+            first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+            inside = [m for m in mentions[first:last] if m["end"] <= sentence.end]
             if not inside:
                 continue
             evidence = text[sentence.start : sentence.end].strip()
@@ -250,7 +254,7 @@ class RelationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = resolve_overlaps(collect_mentions(doc))
-        doc._.set(RELATIONS, self.finder.find(doc.text, mentions))
+        doc._.set(RELATIONS, self.finder.find(doc_text(doc), mentions))
         return doc
 
 

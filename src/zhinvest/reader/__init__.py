@@ -20,7 +20,7 @@ from .html import front_matter_metadata, html_to_aligned, looks_like_html, split
 from .normalise import clean_lines, collapse_spaces, fold_width, remove_pinyin_glosses, to_simplified
 from .offsets import AlignedText, Edit
 
-__all__ = ["Article", "AlignedText", "Edit", "read", "read_text", "MAX_INPUT_BYTES"]
+__all__ = ["Article", "AlignedText", "Edit", "read", "read_text", "read_file_text", "is_path", "MAX_INPUT_BYTES"]
 
 #: Larger inputs are refused with a clear message rather than read into memory.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -52,9 +52,9 @@ def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: s
     file; anything else is article text. Raises :class:`~zhinvest.errors.InputError` with a
     one-line message for input that cannot be read.
     """
-    if isinstance(obj, os.PathLike) or (isinstance(obj, str) and _is_path(obj)):
+    if isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)):
         path = Path(obj)
-        return read_text(_read_file(path), source=str(obj), doc_id=doc_id or path.stem)
+        return read_text(read_file_text(path), source=str(obj), doc_id=doc_id or path.stem)
     if isinstance(obj, (bytes, bytearray, memoryview)):
         data = bytes(obj)
         if len(data) > MAX_INPUT_BYTES:
@@ -94,7 +94,8 @@ def read_text(source_text: str, source: str | None = None, doc_id: str | None = 
     return Article(id=doc_id, source=source, source_text=source_text, clean=clean, metadata=metadata)
 
 
-def _is_path(text: str) -> bool:
+def is_path(text: str) -> bool:
+    """Whether a ``str`` given to :func:`read` names a file (a short single line that exists)."""
     if not text or len(text) > 4096 or "\n" in text or "\x00" in text:
         return False
     try:
@@ -103,7 +104,8 @@ def _is_path(text: str) -> bool:
         return False
 
 
-def _read_file(path: Path) -> str:
+def read_file_text(path: Path) -> str:
+    """A file's decoded text, or an :class:`~zhinvest.errors.InputError` saying why not."""
     name = str(path)
     try:
         size = path.stat().st_size

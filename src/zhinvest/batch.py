@@ -1,0 +1,214 @@
+"""Sources for batches: files, folders, globs, stdin and corpora of texts, listed lazily.
+
+:func:`iter_sources` turns what a user names on the command line into a stream of
+:class:`Source` items, one per article, without reading the articles themselves (a
+JSON Lines or CSV corpus is read a row at a time). A source that cannot even be listed
+(a glob that matches nothing, a broken JSON line, a CSV without the text column) comes
+out as a :class:`Source` carrying its error, so that the batch records it and goes on.
+
+>>> [s.name for s in iter_sources(["seeds/*.txt"])][:1]
+['seeds/000_83a0861aacad86cc.txt']
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Errors, InputError, ZhinvestError
+from .reader import Article, read, read_text
+from .reader import is_path
+
+__all__ = ["ARTICLE_SUFFIXES", "CORPUS_SUFFIXES", "Source", "as_source", "done_sources", "iter_sources", "read_source"]
+
+#: File endings read as articles when a folder is given.
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xhtml", ".text")
+#: File endings read as corpora: one article per JSON line or CSV row.
+CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article to read: a path, raw bytes or a text, with the name it is reported by.
+
+    ``name`` is the document's ``source`` in the output (a path, or ``corpus.jsonl:17``
+    for a corpus row) and what ``--resume`` matches on. ``error`` is set, and ``data``
+    None, for a source that failed before it could be read.
+    """
+
+    name: str | None
+    data: Path | bytes | str | Article | None = None
+    doc_id: str | None = None
+    error: ZhinvestError | None = None
+
+    @property
+    def label(self) -> str:
+        """The name messages use (``<text>`` for a text given without one)."""
+        return self.name or "<text>"
+
+
+def as_source(obj: Source | str | bytes | os.PathLike[str]) -> Source:
+    """A :class:`Source` for what :func:`zhinvest.reader.read` takes: a path, bytes or a text
+    (a ``str`` naming an existing file is that file)."""
+    if isinstance(obj, Source):
+        return obj
+    if isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)):
+        path = Path(obj)
+        return Source(str(obj), path, doc_id=path.stem)
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        return Source(None, bytes(obj))
+    if isinstance(obj, str):
+        return Source(None, obj)
+    return Source(None, error=InputError(Errors.E007.format(type=type(obj).__name__)))
+
+
+def read_source(source: Source) -> Article:
+    """Read one source into an :class:`~zhinvest.reader.Article`; raises its error if it has one."""
+    if source.error is not None:
+        raise source.error
+    if isinstance(source.data, Article):
+        return source.data
+    if isinstance(source.data, Path):
+        return read(source.data, doc_id=source.doc_id)
+    if isinstance(source.data, bytes):
+        return read(source.data, name=source.name, doc_id=source.doc_id)
+    if isinstance(source.data, str):
+        return read_text(source.data, source=source.name, doc_id=source.doc_id)
+    raise InputError(Errors.E007.format(type=type(source.data).__name__))
+
+
+def iter_sources(items: Iterable[str], *, text_column: str = "text", id_column: str = "id") -> Iterator[Source]:
+    """A :class:`Source` for every file, folder member (sorted), glob match (sorted), ``-``
+    (stdin) and corpus row named in ``items``.
+
+    Files ending in ``.jsonl``/``.ndjson`` hold one JSON object per line, ``.csv``/``.tsv`` one
+    row per article; the article is in ``text_column`` and its id, when there is one, in
+    ``id_column`` (else ``<file stem>-<line>``)."""
+    for item in items:
+        if item == "-":
+            yield Source("<stdin>", sys.stdin.buffer.read(), doc_id="stdin")
+            continue
+        path = Path(item)
+        if path.is_dir():
+            members = sorted(p for p in path.rglob("*") if _is_article(p))
+            if not members:
+                yield Source(item, error=InputError(Errors.E002.format(name=item)))
+            for member in members:
+                yield from _file_sources(member, text_column, id_column)
+        elif not path.exists() and _GLOB_CHARS & set(item):
+            matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
+            if not matches:
+                yield Source(item, error=InputError(Errors.E064.format(name=item)))
+            for match in matches:
+                yield from _file_sources(match, text_column, id_column)
+        else:
+            yield from _file_sources(path, text_column, id_column)
+
+
+def done_sources(output: Path) -> set[str]:
+    """The sources already recorded in a JSON Lines output, documents and failures alike.
+
+    A last line cut short (a batch killed while writing) is removed from the file, so the
+    output stays valid JSON Lines once the batch resumes and appends to it."""
+    done: set[str] = set()
+    if not output.is_file():
+        return done
+    keep = 0
+    with output.open("rb") as stream:
+        for line in stream:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                break
+            if not line.endswith(b"\n"):
+                break
+            keep += len(line)
+            if isinstance(record, dict) and record.get("source"):
+                done.add(str(record["source"]))
+    if keep < output.stat().st_size:
+        with output.open("r+b") as stream:
+            stream.truncate(keep)
+    return done
+
+
+def _is_article(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+
+
+def _file_sources(path: Path, text_column: str, id_column: str) -> Iterator[Source]:
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _jsonl_sources(path, text_column, id_column)
+    elif suffix in (".csv", ".tsv"):
+        yield from _csv_sources(path, text_column, id_column, delimiter="\t" if suffix == ".tsv" else ",")
+    else:
+        yield Source(str(path), path, doc_id=path.stem)
+
+
+def _open_corpus(path: Path) -> Iterator[str] | InputError:
+    try:
+        return path.open(encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        return InputError(Errors.E001.format(name=path))
+    except OSError as error:
+        return InputError(Errors.E006.format(name=path, reason=error.strerror or error))
+
+
+def _jsonl_sources(path: Path, text_column: str, id_column: str) -> Iterator[Source]:
+    stream = _open_corpus(path)
+    if isinstance(stream, InputError):
+        yield Source(str(path), error=stream)
+        return
+    with stream:  # type: ignore[attr-defined]
+        try:
+            for number, line in enumerate(stream, 1):
+                if not line.strip():
+                    continue
+                name = f"{path}:{number}"
+                try:
+                    row = json.loads(line)
+                except ValueError as error:
+                    yield Source(name, error=InputError(Errors.E062.format(name=path, line=number, reason=f"not valid JSON ({error})")))
+                    continue
+                yield _row_source(row, name, f"{path.stem}-{number}", text_column, id_column, path, number)
+        except UnicodeDecodeError as error:
+            yield Source(str(path), error=InputError(Errors.E062.format(name=path, line="?", reason=f"not UTF-8 ({error.reason})")))
+
+
+def _csv_sources(path: Path, text_column: str, id_column: str, delimiter: str) -> Iterator[Source]:
+    stream = _open_corpus(path)
+    if isinstance(stream, InputError):
+        yield Source(str(path), error=stream)
+        return
+    csv.field_size_limit(64 * 1024 * 1024)
+    with stream:  # type: ignore[attr-defined]
+        try:
+            reader = csv.DictReader(stream, delimiter=delimiter)
+            columns: Sequence[str] = reader.fieldnames or ()
+            if text_column not in columns:
+                yield Source(str(path), error=InputError(Errors.E063.format(name=path, column=text_column, columns=", ".join(columns) or "none")))
+                return
+            for row in reader:
+                number = reader.line_num
+                yield _row_source(row, f"{path}:{number}", f"{path.stem}-{number}", text_column, id_column, path, number)
+        except (UnicodeDecodeError, csv.Error) as error:
+            yield Source(str(path), error=InputError(Errors.E062.format(name=path, line="?", reason=error)))
+
+
+def _row_source(row: object, name: str, default_id: str, text_column: str, id_column: str, path: Path, number: int) -> Source:
+    if not isinstance(row, dict):
+        return Source(name, error=InputError(Errors.E062.format(name=path, line=number, reason="expected a JSON object")))
+    doc_id = row.get(id_column)
+    doc_id = str(doc_id) if doc_id not in (None, "") else default_id
+    text = row.get(text_column)
+    if not isinstance(text, str):
+        reason = f"no text in column {text_column!r}" if text is None else f"column {text_column!r} is not a string"
+        return Source(name, doc_id=doc_id, error=InputError(Errors.E062.format(name=path, line=number, reason=reason)))
+    return Source(name, text, doc_id=doc_id)

@@ -1,0 +1,152 @@
+"""Batches: sources listed lazily, results streamed in order, failures recorded, --resume."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from zhinvest.batch import Source, done_sources, iter_sources
+from zhinvest.cli import main
+from zhinvest.errors import InputError, ProcessingError
+from zhinvest.schema import Document, Failure, parse_record
+
+
+@pytest.fixture()
+def corpus(tmp_path, seed_paths):
+    """The seeds as a JSONL corpus, a CSV corpus and a folder, with some broken rows."""
+    texts = [path.read_text(encoding="utf-8") for path in seed_paths[:2]]
+    jsonl = tmp_path / "news.jsonl"
+    lines = [json.dumps({"id": f"j{i}", "text": text}, ensure_ascii=False) for i, text in enumerate(texts)]
+    lines[1:1] = ["{not json", json.dumps({"id": "no-text"}), "", json.dumps(["a list"])]
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = tmp_path / "news.csv"
+    with table.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=["url", "content"])
+        writer.writeheader()
+        for i, text in enumerate(texts):
+            writer.writerow({"url": f"https://example.org/{i}", "content": text})
+    return tmp_path
+
+
+def test_sources_from_corpora(corpus):
+    sources = list(iter_sources([str(corpus / "news.jsonl")]))
+    assert [s.doc_id for s in sources] == ["j0", None, "no-text", None, "j1"]
+    assert [type(s.error).__name__ if s.error else None for s in sources] == [None, "InputError", "InputError", "InputError", None]
+    assert sources[0].name == f"{corpus / 'news.jsonl'}:1" and isinstance(sources[0].data, str)
+    assert "line 2" in str(sources[1].error) and "no text in column 'text'" in str(sources[2].error)
+    rows = list(iter_sources([str(corpus / "news.csv")], text_column="content", id_column="url"))
+    assert [s.doc_id for s in rows] == ["https://example.org/0", "https://example.org/1"] and all(s.error is None for s in rows)
+    (missing,) = iter_sources([str(corpus / "news.csv")])
+    assert "no column 'text'" in str(missing.error) and "url, content" in str(missing.error)
+
+
+def test_sources_from_globs_and_folders(seeds_dir, tmp_path):
+    by_glob = [s.name for s in iter_sources([str(seeds_dir / "00[0-2]*.txt")])]
+    assert len(by_glob) == 3 and by_glob == sorted(by_glob)
+    by_folder = list(iter_sources([str(seeds_dir)]))
+    assert len(by_folder) == 5 and all(s.doc_id == s.data.stem for s in by_folder)
+    (nothing,) = iter_sources([str(tmp_path / "*.html")])
+    assert isinstance(nothing.error, InputError) and "matches no file" in str(nothing.error)
+
+
+def test_pipe_records_failures_in_order(pipeline, seed_paths, tmp_path):
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    sources = [seed_paths[0], binary, Source("bad row", error=InputError("bad row: no text")), "总投资8亿元", seed_paths[1]]
+    results = list(pipeline.pipe(sources, on_error="record"))
+    assert [type(r).__name__ for r in results] == ["Document", "Failure", "Failure", "Document", "Document"]
+    assert results[1].source == str(binary) and results[1].id == "binary" and "binary data" in results[1].error.message
+    assert results[3].entities[0].value == 800_000_000
+    assert results[0] == pipeline(seed_paths[0]) and results[4] == pipeline(seed_paths[1])
+    with pytest.raises(InputError):
+        list(pipeline.pipe(sources))
+
+
+def test_two_processes_give_the_same_documents(pipeline, seed_paths):
+    """spaCy's nlp.pipe with n_process=2 (fork) assembles the same documents in the same order."""
+    sources = [*seed_paths, Path("missing.txt")]
+    one = [r.to_json() for r in pipeline.pipe(sources, on_error="record")]
+    two = [r.to_json() for r in pipeline.pipe(sources, n_process=2, on_error="record")]
+    assert one == two and len(one) == 6
+
+
+def test_a_failing_component_loses_only_its_documents(seed_paths):
+    import zhinvest
+    from spacy.language import Language
+
+    if "zhinvest_test_fails_on_lingang" not in Language.factories:
+        @Language.component("zhinvest_test_fails_on_lingang")
+        def fails(doc):  # a stand-in for a bug that only some documents trigger
+            if "临港" in doc.text:
+                raise RuntimeError("boom")
+            return doc
+
+    pipeline = zhinvest.Pipeline(ner_model=None)
+    pipeline.nlp.add_pipe("zhinvest_test_fails_on_lingang")
+    from zhinvest.pipeline import set_error_handler, _drop_failed_docs
+
+    set_error_handler(pipeline.nlp, _drop_failed_docs)
+    from zhinvest.reader import read
+
+    hit = ["临港" in read(path).text for path in seed_paths]
+    assert any(hit) and not all(hit)
+    for n_process in (1, 2):
+        results = list(pipeline.pipe(seed_paths, n_process=n_process, on_error="record"))
+        assert [isinstance(r, Failure) for r in results] == hit
+        failed = [r for r in results if isinstance(r, Failure)]
+        assert all(r.error.type == "ProcessingError" for r in failed)
+        if n_process == 1:
+            assert "zhinvest_test_fails_on_lingang (RuntimeError: boom)" in failed[0].error.message
+    with pytest.raises(ProcessingError, match="please report it"):
+        pipeline(seed_paths[hit.index(True)])
+
+
+def test_cli_corpus_output_file_and_resume(corpus, capsys):
+    out = corpus / "out.jsonl"
+    code = main(["extract", str(corpus / "news.jsonl"), "-o", str(out), "--no-ner"])
+    _, err = capsys.readouterr()
+    assert code == 1 and err.count("zhinvest: ") == 3  # three broken rows, one message each
+    records = [parse_record(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [type(r).__name__ for r in records] == ["Document", "Failure", "Failure", "Failure", "Document"]
+    assert records[0].source.endswith("news.jsonl:1") and records[0].id == "j0"
+
+    # a batch killed half-way: one record kept, the next cut short
+    lines = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(lines[0] + lines[4][:50])
+    assert done_sources(out) == {records[0].source}
+    assert out.read_bytes() == lines[0]  # the cut line is gone
+    code = main(["extract", str(corpus / "news.jsonl"), "-o", str(out), "--resume", "--no-ner"])
+    _, err = capsys.readouterr()
+    assert "resuming: 1 source(s)" in err
+    again = [parse_record(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r.source for r in again] == [r.source for r in records]  # nothing twice, nothing lost
+    assert again[4] == records[4]
+    code = main(["extract", str(corpus / "news.jsonl"), "-o", str(out), "--resume", "--no-ner"])
+    assert code == 0 and out.read_text(encoding="utf-8").count("\n") == 5  # all done: nothing added
+
+
+def test_cli_csv_corpus_and_usage_errors(corpus, capsys):
+    code = main(["extract", str(corpus / "news.csv"), "--text-column", "content", "--id-column", "url", "--no-ner"])
+    out, _ = capsys.readouterr()
+    ids = [json.loads(line)["id"] for line in out.splitlines()]
+    assert code == 0 and ids == ["https://example.org/0", "https://example.org/1"]
+    assert main(["extract", str(corpus), "--resume"]) == 2
+    assert "--resume needs --output" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["extract", str(corpus), "--n-process", "0"])
+
+
+def test_progress_bar_reports_documents_and_speed(seed_paths, capsys):
+    code = main(["extract", *map(str, seed_paths[:2]), "--no-ner", "--progress", "--format", "table"])
+    _, err = capsys.readouterr()
+    assert code == 0 and "2 doc" in err and "chars/s" in err
+
+
+def test_parse_record_tells_documents_from_failures(pipeline, seed_paths):
+    document = pipeline(seed_paths[0])
+    assert isinstance(parse_record(document.to_json()), Document)
+    failure = next(pipeline.pipe([Path("missing.txt")], on_error="record"))
+    assert isinstance(failure, Failure) and parse_record(failure.to_json()) == failure
