@@ -164,3 +164,21 @@ def test_csv_tables_have_one_row_per_relation(capsys, seeds_dir, table):
     _, jsonl, _ = run(capsys, "extract", str(seeds_dir))
     kind = {"investments": "INVESTMENT", "summaries": "PROJECT_SUMMARY", "located": "LOCATED_IN"}[table]
     assert len(rows) == sum(1 for line in jsonl.splitlines() for r in json.loads(line)["relations"] if r["type"] == kind)
+
+
+def test_render_and_evaluate_html(capsys, tmp_path, seed_paths):
+    page = tmp_path / "page.html"
+    assert main(["render", str(seed_paths[1]), "-o", str(page), "--no-ner"]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and html.count('class="ent ent-MONEY"') >= 10
+    extracted = tmp_path / "doc.jsonl"
+    assert main(["extract", str(seed_paths[1]), "--no-ner", "-o", str(extracted)]) == 0
+    assert main(["render", str(extracted), "-o", str(tmp_path / "again.html")]) == 0  # shown as written, no extraction
+    assert (tmp_path / "again.html").read_text(encoding="utf-8") == html
+    assert main(["render", str(tmp_path / "missing.txt")]) == 1
+    capsys.readouterr()
+    assert main(["evaluate", "--html", str(tmp_path / "eval.html")]) == 0
+    out, _ = capsys.readouterr()
+    comparison = (tmp_path / "eval.html").read_text(encoding="utf-8")
+    assert "micro" in out and out.splitlines()[1].split()[0] in comparison  # the report's table is on the page
+    assert comparison.count("<mark") > 500  # gold and predicted entities of the five seeds

@@ -162,11 +162,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
     try:
-        report, _, _ = evaluate_corpus(args.gold, args.sources, Pipeline(segmenter=args.segmenter))
+        report, gold, predicted = evaluate_corpus(args.gold, args.sources, Pipeline(segmenter=args.segmenter))
     except ZhinvestError as error:
         _stderr(str(error))
         return 1
     print(report.to_table())
+    if args.html:
+        from .render import render_comparison
+
+        Path(args.html).write_text(render_comparison(list(zip(gold, predicted)), report), encoding="utf-8")
+        _stderr(f"gold and predicted side by side: {args.html}")
     if args.errors:
         print()
         for item in report.errors:
@@ -174,6 +179,43 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.output:
         Path(args.output).write_text(report.model_dump_json(indent=1), encoding="utf-8")
     return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """One article as an HTML page: entities highlighted by label, relations beside it. A
+    JSON document written by ``zhinvest extract`` is shown as it is, without extracting."""
+    from .render import render_document
+
+    try:
+        document = _document_to_render(args)
+        page = render_document(document)
+        if args.output:
+            Path(args.output).write_text(page, encoding="utf-8")
+        else:
+            sys.stdout.write(page)
+    except ZhinvestError as error:
+        _stderr(str(error))
+        return 1
+    except OSError as error:
+        _stderr(f"{args.output}: cannot write: {error.strerror or error}")
+        return 1
+    if args.output:
+        _stderr(f"{document.id}: {len(document.entities)} entities, {len(document.relations)} relations: {args.output}")
+    return 0
+
+
+def _document_to_render(args: argparse.Namespace) -> Document:
+    path = Path(args.file)
+    if path.suffix.lower() in (".json", ".jsonl") and path.is_file():
+        from .formats import read as read_documents
+
+        documents = read_documents(path)
+        if len(documents) != 1:
+            raise ZhinvestError(f"{path}: holds {len(documents)} documents; render one at a time")
+        return documents[0]
+    from .pipeline import Pipeline
+
+    return Pipeline(segmenter=args.segmenter, ner_model=None if args.no_ner else "default")(path if args.file != "-" else sys.stdin.buffer.read())
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -236,7 +278,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--output", default=None, help="write the full report as JSON here")
     evaluate.add_argument("--errors", action="store_true", help="list every false positive and false negative")
     evaluate.add_argument("--segmenter", default="char")
+    evaluate.add_argument("--html", default=None, metavar="FILE", help="write gold and predicted side by side as an HTML page")
     evaluate.set_defaults(func=cmd_evaluate)
+
+    render = commands.add_parser("render", help="show an article's entities and relations as an HTML page")
+    render.add_argument("file", help="an article (any input extract reads, - for stdin) or one document JSON from extract")
+    render.add_argument("-o", "--output", default=None, help="the HTML file to write (default: stdout)")
+    render.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
+    render.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER")
+    render.set_defaults(func=cmd_render)
 
     validate = commands.add_parser("validate", help="check annotation files: offsets, labels, values, relations")
     validate.add_argument("paths", nargs="*", default=["annotations"], help="annotation folders or files (default: annotations)")
