@@ -82,3 +82,29 @@ def test_names_found_once_mark_their_short_forms(finder):
 )
 def test_short_forms(name, forms):
     assert short_forms(name, frozenset({"上海", "临港"})) == forms
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("小鹏汽车华东运营中心、理想汽车南京研发中心等项目集中签约", ["小鹏汽车", "理想汽车"]),
+        ("会上，美团智慧物流配送中心落户江宁", ["美团"]),
+        ("当天还签约了宁德时代西南生产基地项目", ["宁德时代"]),
+        ("如蔚来全球研发中心、拼多多数字化运营中心等", ["蔚来", "拼多多"]),
+    ],
+)
+def test_company_before_the_facility_it_opens(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快建设人工智能创新中心、生物医药研发基地等平台",  # fields, not companies
+        "新建无人机研发中心、无人机运营服务中心、仓储中心等",  # one product before several facilities
+        "支持外资企业在本市设立研发中心、地区总部",  # no name before the facility
+        "打造上海国际航运中心",  # a place, then no company
+    ],
+)
+def test_no_company_before_a_facility(finder, text):
+    assert orgs(finder, text) == []

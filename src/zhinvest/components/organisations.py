@@ -16,6 +16,8 @@ Each rule is general knowledge in ``data/names.json``:
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from functools import cached_property
 
@@ -75,6 +77,7 @@ class OrganisationFinder:
             start = walk_left(text, match.end(), self.boundaries, stop_at=avoid)
             candidates.append((strip_leading_boundaries(text, start, match.end(), self.lex.boundary_words), match.end()))
         candidates.extend(self._suffixed(text, avoid))
+        candidates.extend(self._before_facility(text))
         avoided = Occupancy(len(text), avoid)
         found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and avoided.free(*c))
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
@@ -129,6 +132,63 @@ class OrganisationFinder:
                 continue
             spans.append((start + self._nationality(name), end))
         return spans
+
+    @cached_property
+    def facility(self) -> re.Pattern[str]:
+        words = "|".join(map(re.escape, sorted(self.lex["facility_words"], key=len, reverse=True)))
+        return re.compile(rf"(?:{words})(?:基地)?(?:项目)?")
+
+    @cached_property
+    def facility_splits(self) -> Any:
+        """Where a company name ends inside a facility's name: a place or a descriptor."""
+        return _automaton(set(self.lex["facility_descriptors"]) | set(self.lex.place_names))
+
+    def _before_facility(self, text: str) -> list[tuple[int, int]]:
+        """A company before the facility it opens, in a list or after a landing verb
+        (某某智能终端研销总部落地某区, 如某某上海研发中心、…): the item splits at its first place
+        or facility descriptor after two characters, and what comes before is the company."""
+        before = tuple(self.lex["facility_context_before"])
+        after = tuple(self.lex["facility_context_after"])
+        sectors = tuple(self.lex["sector_terms"])
+        spans = []
+        for match in self.facility.finditer(text):
+            window = max(0, match.start() - 16)
+            cut = max(text.rfind(c, window, match.start()) for c in "、，。；：,;:\n“”（(")
+            start = cut + 1 if cut >= 0 else window
+            anchored = False
+            for word in before:  # 如X… / 签约X…: the item starts after the last such word
+                at = text.rfind(word, start, match.start() - 2)
+                if at >= 0:
+                    start = at + len(word) + text.startswith("了", at + len(word))
+                    anchored = True
+            start = strip_leading_boundaries(text, start, match.start(), self.lex.boundary_words)
+            if not (anchored or text.endswith(before, 0, start) or text.startswith(after, match.end()) or match.group().endswith("项目")):
+                continue
+            item = text[start : match.start()]
+            if item.startswith(sectors):
+                continue
+            split = min((s for s, _, _ in longest_matches(self.facility_splits, item) if s >= 2), default=None)
+            if split is None:
+                continue
+            name = item[:split]
+            if (
+                len(name) > 8
+                or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·]+", name)
+                or name in self.generic
+                or name in self.lex.place_names
+                or name.endswith(sectors)
+                or any(name.startswith(d) for d in self.lex["facility_descriptors"])
+            ):
+                continue
+            spans.append((start, start + split))
+        # a name before several facilities of one sentence is a product or a field
+        # (飞行器研发中心、飞行器运营服务中心), not a company
+        kept = []
+        for a, b in spans:
+            sentence = text[text.rfind("。", 0, a) + 1 : (text.find("。", b) + 1 or len(text))]
+            if sentence.count(text[a:b]) == 1:
+                kept.append((a, b))
+        return kept
 
     def _nationality(self, name: str) -> int:
         """How many leading characters are a foreign country's name (not part of the ORG)."""
