@@ -75,6 +75,17 @@ def build_common_words(min_freq: int = 300) -> dict[str, object]:
     }
 
 
+def build_crossing_words(place_names: set[str], min_freq: int = 100) -> dict[str, object]:
+    """Frequent words of two to four characters that are not places of the gazetteer
+    (共和国, 政府, 大城市): a place's short form that such a word crosses or contains
+    (共和 in 共和国, 和政 in 和政府) is part of that word, not a place."""
+    words = sorted(w for w, (freq, _) in jieba_dictionary().items() if 2 <= len(w) <= 4 and freq >= min_freq and w not in place_names)
+    return {
+        "_source": f"Words of jieba's dictionary (MIT licence) of 2-4 characters with frequency >= {min_freq}, minus the place gazetteer's names. Built by `python -m zhinvest.lexicons`.",
+        "words": words,
+    }
+
+
 def main() -> None:
     from importlib.resources import files
 
@@ -85,6 +96,10 @@ def main() -> None:
     common = build_common_words()
     (target.parent / "common_words.json").write_text(json.dumps(common, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"common_words.json: {len(common['words'])} words", file=sys.stderr)
+    places = set(gazetteer["full_names"]) | set(gazetteer["short_forms"])  # type: ignore[arg-type]
+    crossing = build_crossing_words(places)
+    (target.parent / "crossing_words.json").write_text(json.dumps(crossing, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"crossing_words.json: {len(crossing['words'])} words", file=sys.stderr)
     print(f"{target}: {len(gazetteer['full_names'])} names, {len(gazetteer['short_forms'])} short forms, "
           f"{len(gazetteer['dropped_short_forms'])} dropped", file=sys.stderr)
 

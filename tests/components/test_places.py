@@ -42,3 +42,16 @@ def test_places(finder, text, expected):
 )
 def test_not_places(finder, text):
     assert places(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("企业和政府共同推动", []),  # 和政 (和政县) inside 和政府
+        ("中华人民共和国成立以来", []),  # 共和 (共和县) inside 共和国
+        ("维护香港人民的利益", ["香港"]),  # a place's people: still the place
+        ("来到古城西安参观", ["西安"]),
+    ],
+)
+def test_short_place_names_inside_words(finder, text, expected):
+    assert places(finder, text) == expected

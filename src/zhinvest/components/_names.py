@@ -114,6 +114,15 @@ class NameLexicon:
         return frozenset(_data("common_words.json")["words"])
 
     @cached_property
+    def crossing_words(self) -> frozenset[str]:
+        """Frequent words that are not places (``data/crossing_words.json``)."""
+        return frozenset(_data("crossing_words.json")["words"])
+
+    @cached_property
+    def short_place_forms(self) -> frozenset[str]:
+        return frozenset(self.gazetteer["short_forms"])
+
+    @cached_property
     def countries(self) -> frozenset[str]:
         return frozenset(self.data["countries"])
 

@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 from ._names import NameLexicon, longest_matches, name_lexicon, walk_left
 from ._spans import Mention, doc_text, add_mentions
 
+#: What a place's name takes to name its people or area, still a place (香港人, 台湾地区).
+_PLACE_AFFIXES = frozenset({"人", "人民", "地区", "岛", "市民", "籍", "话", "方面", "境内", "全境"})
 _NUMERAL = re.compile(r"[0-9零一二两三四五六七八九十百千万几多个]")
 
 
@@ -46,9 +48,11 @@ class PlaceFinder:
 
     def find(self, text: str) -> list[Mention]:
         spans: list[tuple[int, int]] = []
-        for start, end, _ in longest_matches(self.lex.places, text):
+        for start, end, name in longest_matches(self.lex.places, text):
             if spans and start < spans[-1][1]:
                 continue  # inside a place already extended by its zone word
+            if name in self.lex.short_place_forms and self._inside_word(text, start, end):
+                continue
             zone = self.zone.match(text, end)
             if zone:
                 end = zone.end()
@@ -65,6 +69,17 @@ class PlaceFinder:
                 spans.append(match.span("abbr"))
         spans.sort()
         return [Mention(start=s, end=e, label="LOC", component="places") for s, e in spans if self._standalone(text, s, e)]
+
+    def _inside_word(self, text: str, start: int, end: int) -> bool:
+        """Whether a frequent word that is no place starts inside the short place name at
+        ``[start, end)`` and runs past it (共和 in 共和国, 和政 in 和政府); the place's own
+        people and area (香港人, 台湾地区) do not count."""
+        words = self.lex.crossing_words
+        for word_start in range(start, end):
+            for word_end in range(end + 1, min(word_start + 4, len(text)) + 1):
+                if text[word_start:word_end] in words and text[end:word_end] not in _PLACE_AFFIXES:
+                    return True
+        return False
 
     def _standalone(self, text: str, start: int, end: int) -> bool:
         """A one- or two-character match glued to Latin letters (a code, a product) is no place."""
