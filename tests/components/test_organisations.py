@@ -108,3 +108,17 @@ def test_company_before_the_facility_it_opens(finder, text, expected):
 )
 def test_no_company_before_a_facility(finder, text):
     assert orgs(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("图片来源：东方IC\n记者 | 王明", ["东方IC"]),
+        ("据南方日报报道，该项目", ["南方日报"]),
+        ("会议结束后，第一财经记者了解到", ["第一财经"]),
+        ("来源：新华社", ["新华社"]),
+        ("在新闻发布会上获悉", []),
+    ],
+)
+def test_news_organisations_in_credits_and_before_reporters(finder, text, expected):
+    assert orgs(finder, text) == expected

@@ -78,6 +78,7 @@ class OrganisationFinder:
             candidates.append((strip_leading_boundaries(text, start, match.end(), self.lex.boundary_words), match.end()))
         candidates.extend(self._suffixed(text, avoid))
         candidates.extend(self._before_facility(text))
+        candidates.extend(self._media(text))
         avoided = Occupancy(len(text), avoid)
         found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and avoided.free(*c))
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
@@ -131,6 +132,32 @@ class OrganisationFinder:
                     stops[start:end] = b"\x01" * (end - start)
                 continue
             spans.append((start + self._nationality(name), end))
+        return spans
+
+    @cached_property
+    def credit(self) -> re.Pattern[str]:
+        labels = "|".join(map(re.escape, sorted(self.lex["credit_labels"], key=len, reverse=True)))
+        endings = "|".join(map(re.escape, sorted(self.lex["media_name_endings"], key=len, reverse=True)))
+        roles = "|".join(map(re.escape, sorted(self.lex["media_roles_after"], key=len, reverse=True)))
+        return re.compile(
+            rf"(?:^|\n)[ \t]*(?:{labels})[ \t]*[:：|｜][ \t]*(?P<credit>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·]{{1,11}})[ \t]*(?=$|\n|[,，/／|｜])"
+            rf"|(?:^|(?<=[\n。，,：:（(]))(?P<media>[\u4e00-\u9fffA-Za-z]{{1,8}}(?:{endings}))(?=(?:{roles}))",
+            re.M,
+        )
+
+    def _media(self, text: str) -> list[tuple[int, int]]:
+        """News organisations in credit lines (图片来源：某某) and before their reporters
+        (某某新闻记者, 某某日报报道)."""
+        spans = []
+        for match in self.credit.finditer(text):
+            group = "credit" if match.group("credit") else "media"
+            start, end = match.span(group)
+            if group == "media":
+                start += next((len(w) for w in self.lex["media_leading_words"] if text.startswith(w, start) and end - start - len(w) >= 3), 0)
+            name = text[start:end]
+            if name in self.generic or name in self.lex.place_names or name in self.lex["media_name_endings"]:
+                continue
+            spans.append((start, end))
         return spans
 
     @cached_property
