@@ -1,98 +1,349 @@
-"""Throughput and peak memory of zhinvest over the seeds repeated to about 1 MB.
+"""Throughput and peak memory of zhinvest and two reference tools, in one run on one text.
 
-Run: ``python benchmarks/bench_extract.py [--target-bytes 1000000] [--repeat 3]``
+Run: ``python benchmarks/bench_extract.py [--size-mb 1] [--repeat 3] [--budget 20] [--only NAME ...]``
+     ``python benchmarks/bench_extract.py --linear [--shape docs|one]``
+     ``python benchmarks/bench_extract.py --profile rules|ner [--size-mb 1]``
 
-Prints, for each stage, characters of clean text per second and peak memory:
-Python-heap peaks come from a separate tracemalloc run (tracing slows code several times,
-so timed runs are untraced).
-- ``reader``: decode + HTML/text cleaning + t2s, in-process;
-- ``pipeline``: reader + spaCy with the zhinvest components, in-process (``zhinvest.load()``);
-- ``cli``: the ``zhinvest extract DIR`` command in a child process, wall time including
-  start-up, with the child's peak resident memory.
-Figures are the best of ``--repeat`` runs. Nothing here is a test: it only measures.
+The text is the seeds (``seeds/*.txt``, HTML with front matter), copied round-robin as
+separate documents until they hold ``--size-mb`` MB (10^6 bytes of UTF-8 source). Each
+configuration runs in its own fresh process, so its peak resident memory
+(``ru_maxrss``) is its own; "after setup" is that high-water mark once the configuration is
+built and warmed up on one document, so "peak" minus "after setup" is what the run itself
+added (RSS after setup includes spaCy, thinc and, when installed, torch, which
+``import zhinvest`` loads). Figures are the best of up to ``--repeat`` timed runs over the
+whole corpus; a configuration stops repeating once its runs have taken ``--budget`` seconds.
+
+``chars/s`` is always the corpus's *clean* characters (what the reader makes of the
+source) per second of wall-clock, whatever the configuration reads, so rows compare;
+``chars/CPU-s`` divides by the CPU time of the process and its workers instead, which other
+jobs on a shared machine do not inflate (and which shows what parallel workers cost in all):
+
+- ``reader``: ``zhinvest.reader.read`` on the source bytes (decode, HTML, t2s, lines);
+- ``numeric``: a spaCy pipeline with only ``NUMERIC_COMPONENTS`` (no NER) on the clean
+  text, cut in chunks as :class:`~zhinvest.pipeline.Pipeline` does;
+- ``rules``: ``Pipeline(ner_model=None)`` on the source bytes (reader included);
+- ``ner``: ``Pipeline()`` with the bundled statistical NER, on the source bytes;
+- ``rules x2 pool`` / ``ner x2 pool``: the same in a pool of 2 forked worker processes
+  (``multiprocessing``, the pipeline built and warmed before the fork), one document per
+  task; wall-clock over the whole corpus including the pool's start-up; memory is the
+  parent's peak and the largest worker's peak (RSS counts pages shared after the fork in
+  each process);
+- ``rules x2 pipe`` / ``ner x2 pipe``: ``Pipeline.pipe(docs, n_process=2)``, zhinvest's own
+  batch path (reading in the parent, spaCy in 2 worker processes started for each run);
+- ``jionlp money``: ``jionlp.ner.extract_money`` on the clean text (a reference);
+- ``jieba posseg``: ``list(jieba.posseg.cut(text))`` on the clean text (a reference).
+
+``--linear`` runs ``rules`` on 0.25, 0.5, 1 and 2 MB, each in its own process, and prints
+chars/s per size: flat figures (chars per CPU-second, steadier on a shared machine) mean cost
+linear in the input. ``--shape one`` makes the corpus one long plain-text document (the
+seeds' clean texts joined) instead of many, which is where cost that grows faster than the
+document would show.
+
+``--profile`` runs ``rules`` or ``ner`` over the corpus under pyinstrument (``pip install
+pyinstrument``) and prints the call tree and the functions by own time. pyinstrument samples
+wall-clock time and inflates code made of many small Python calls (OpenCC's); on a loaded
+machine read it beside ``chars/CPU-s``. Nothing here is a test: it only measures.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
+import json
+import multiprocessing
+import os
+import platform
 import resource
-import shutil
+import shlex
 import subprocess
 import sys
-import tempfile
 import time
-import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+MB = 1_000_000
+LINEAR_SIZES = (0.25, 0.5, 1.0, 2.0)
+#: Configuration name -> what it runs on (shown in the table).
+CONFIGS: dict[str, str] = {
+    "reader": "source",
+    "numeric": "clean text",
+    "rules": "source",
+    "ner": "source",
+    "rules x2 pool": "source",
+    "rules x2 pipe": "source",
+    "ner x2 pool": "source",
+    "ner x2 pipe": "source",
+    "jionlp money": "clean text",
+    "jieba posseg": "clean text",
+}
+RESULT = "RESULT "
 
 
-def make_corpus(target_bytes: int, folder: Path) -> list[Path]:
-    """Copies of the seeds, round-robin, until the folder holds ``target_bytes``."""
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    paths: list[Path] = []
-    total = 0
-    index = 0
-    while total < target_bytes:
-        seed = seeds[index % len(seeds)]
-        path = folder / f"{index:05d}_{seed.name}"
-        shutil.copyfile(seed, path)
-        paths.append(path)
-        total += path.stat().st_size
+class Unavailable(Exception):
+    """A configuration whose optional dependency or model is missing."""
+
+
+# -- corpus --------------------------------------------------------------------------------
+
+
+def seed_bytes() -> list[bytes]:
+    return [p.read_bytes() for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+def make_corpus(size_mb: float, shape: str = "docs") -> list[bytes]:
+    """The seeds repeated round-robin to ``size_mb`` MB: separate documents (``docs``), or
+    their clean texts joined into one plain-text document (``one``)."""
+    from zhinvest.reader import read
+
+    seeds = seed_bytes()
+    if shape == "one":
+        clean = [read(s).text.encode("utf-8") for s in seeds]
+        parts, total, index = [], 0, 0
+        while total < size_mb * MB:
+            parts.append(clean[index % len(clean)])
+            total += len(parts[-1]) + 1
+            index += 1
+        return [b"\n".join(parts)]
+    corpus, total, index = [], 0, 0
+    while total < size_mb * MB:
+        corpus.append(seeds[index % len(seeds)])
+        total += len(corpus[-1])
         index += 1
-    return paths
+    return corpus
 
 
-def best_of(repeat: int, run) -> tuple[float, int, int]:
-    """(seconds, chars) of the fastest untraced run, and the peak Python heap of one traced run."""
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        chars = run()
-        timings.append((time.perf_counter() - start, chars))
-    tracemalloc.start()
-    run()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    seconds, chars = min(timings)
-    return seconds, chars, peak
+# -- configurations (each set up inside its own child process) ------------------------------
+
+_WORKER: Any = None  # the pipeline a forked pool worker inherits
+
+
+def _worker_run(data: bytes) -> int:
+    return len(_WORKER(data).text)
+
+
+def setup(name: str, corpus: list[bytes]) -> Callable[[list[Any]], int]:
+    """A function running configuration ``name`` over a corpus (source bytes or clean texts,
+    see :data:`CONFIGS`) and returning the clean characters it went through."""
+    from zhinvest.pipeline import CHUNK_CHARS, NUMERIC_COMPONENTS, Pipeline, build_nlp, ner_model_path, split_chunks
+    from zhinvest.reader import read
+
+    global _WORKER
+    if name == "reader":
+        return lambda docs: sum(len(read(d).text) for d in docs)
+    if name == "numeric":
+        nlp = build_nlp(components=NUMERIC_COMPONENTS, ner_model=None, set_ents=False)
+
+        def numeric(texts: list[str]) -> int:
+            for text in texts:
+                for _ in nlp.pipe(chunk for _, chunk in split_chunks(text, CHUNK_CHARS)):
+                    pass
+            return sum(map(len, texts))
+
+        return numeric
+    ner_model = "default" if name.startswith("ner") else None
+    if ner_model and ner_model_path() is None:
+        raise Unavailable("no NER model in models/")
+    if name in ("rules", "ner"):
+        pipeline = Pipeline(ner_model=ner_model)
+        return lambda docs: sum(len(pipeline(d).text) for d in docs)
+    if name.endswith("x2 pool"):
+        _WORKER = Pipeline(ner_model=ner_model)
+        for data in seed_bytes():  # warm before the fork: lazy tables, OpenCC dictionaries, cn2an's import
+            _WORKER(data)
+
+        def pooled(docs: list[bytes]) -> int:
+            with multiprocessing.get_context("fork").Pool(2) as pool:
+                return sum(pool.imap_unordered(_worker_run, docs, chunksize=2))
+
+        return pooled
+    if name.endswith("x2 pipe"):
+        if "n_process" not in inspect.signature(Pipeline.pipe).parameters:
+            raise Unavailable("Pipeline.pipe takes no n_process in this version")
+        pipeline = Pipeline(ner_model=ner_model)
+        return lambda docs: sum(len(d.text) for d in pipeline.pipe(docs, n_process=2))
+    if name == "jionlp money":
+        try:
+            import jionlp
+        except ImportError:
+            raise Unavailable("not installed (pip install jionlp)") from None
+        return lambda texts: sum(len(t) for t in texts if jionlp.ner.extract_money(t) is not None)
+    if name == "jieba posseg":
+        try:
+            import jieba
+            import jieba.posseg
+        except ImportError:
+            raise Unavailable("not installed (pip install jieba)") from None
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        return lambda texts: sum(len(t) for t in texts if list(jieba.posseg.cut(t)) is not None)
+    raise ValueError(f"unknown configuration {name!r}")
+
+
+def measure(name: str, size_mb: float, repeat: int, budget: float, shape: str) -> dict[str, Any]:
+    """Run one configuration in this process; called in a fresh child by :func:`run_child`."""
+    from zhinvest.reader import read
+
+    corpus = make_corpus(size_mb, shape)
+    docs: list[Any] = [read(d).text for d in corpus] if CONFIGS[name] == "clean text" else corpus
+    run = setup(name, corpus)
+    run(docs[: len(seed_bytes())])  # warm up on each seed once: lazy tables, dictionaries, cn2an's import
+    after_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    timings: list[tuple[float, float]] = []  # (wall-clock, CPU of this process and its children)
+    while len(timings) < repeat and sum(wall for wall, _ in timings) < budget:
+        start, cpu_start = time.perf_counter(), cpu_seconds()
+        chars = run(docs)
+        timings.append((time.perf_counter() - start, cpu_seconds() - cpu_start))
+    seconds, cpu = min(timings)
+    return {
+        "name": name,
+        "documents": len(corpus),
+        "source_bytes": sum(map(len, corpus)),
+        "clean_chars": chars,
+        "chars": chars,
+        "runs": len(timings),
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "setup_rss_mb": after_setup / 1024,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if "x2" in name else None,
+    }
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (pool and pipe workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_child(name: str, size_mb: float, repeat: int, budget: float, shape: str = "docs") -> dict[str, Any]:
+    """:func:`measure` in a fresh Python process; ``{"name", "error"}`` when it cannot run
+    (the child's traceback then goes to stderr)."""
+    command = [sys.executable, __file__, "--one", name, "--size-mb", str(size_mb), "--repeat", str(repeat),
+               "--budget", str(budget), "--shape", shape]
+    done = subprocess.run(command, capture_output=True, text=True)
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith(RESULT):
+            return json.loads(line[len(RESULT) :])
+    sys.stderr.write(f"--- {name} failed:\n{done.stderr}")
+    reason = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+    return {"name": name, "error": reason[:100]}
+
+
+# -- report -------------------------------------------------------------------------------
+
+
+def versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for package in ("zhinvest", "spacy", "jionlp", "jieba"):
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package} not installed")
+    return ", ".join(found)
+
+
+def header() -> list[str]:
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    return [
+        f"command: {shlex.join([Path(sys.executable).name, *sys.argv])}",
+        f"python {platform.python_version()} ({platform.python_implementation()}) on {platform.platform()}",
+        f"CPUs: {os.cpu_count()} ({usable} usable); load average before: {load}",
+        f"versions: {versions()}",
+    ]
+
+
+def table(rows: list[dict[str, Any]], first: str = "configuration") -> list[str]:
+    lines = [f"{first:<14} {'input':<11} {'chars/s':>9} {'seconds':>8} {'runs':>4} {'chars/CPU-s':>11} {'peak RSS':>9} {'after setup':>11}  notes"]
+    for row in rows:
+        label = row.get("label", row["name"])
+        if "error" in row:
+            lines.append(f"{label:<14} {CONFIGS.get(row['name'], ''):<11} {'-':>9} {'-':>8} {'-':>4} {'-':>11} {'-':>9} {'-':>11}  {row['error']}")
+            continue
+        notes = f"largest worker {row['worker_rss_mb']:.0f} MB" if row.get("worker_rss_mb") else ""
+        lines.append(
+            f"{label:<14} {CONFIGS[row['name']]:<11} {row['chars'] / row['seconds']:>9,.0f} {row['seconds']:>8.2f} {row['runs']:>4}"
+            f" {row['chars'] / row['cpu_seconds']:>11,.0f} {row['peak_rss_mb']:>6.0f} MB {row['setup_rss_mb']:>8.0f} MB  {notes}"
+        )
+    return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--target-bytes", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--size-mb", type=float, default=1.0, help="corpus size in MB of source (default 1)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per configuration at most; the best counts")
+    parser.add_argument("--budget", type=float, default=20.0, help="no further run once a configuration's runs took this many seconds")
+    parser.add_argument("--only", nargs="+", choices=list(CONFIGS), help="run only these configurations")
+    parser.add_argument("--linear", action="store_true", help="rules on 0.25, 0.5, 1 and 2 MB")
+    parser.add_argument("--shape", choices=("docs", "one"), default="docs", help="many documents, or one long document")
+    parser.add_argument("--profile", choices=("rules", "ner"), help="profile one configuration with pyinstrument")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # child mode
     args = parser.parse_args()
 
-    import zhinvest
-    from zhinvest.reader import read
+    if args.one:
+        try:
+            result = measure(args.one, args.size_mb, args.repeat, args.budget, args.shape)
+        except Unavailable as reason:
+            result = {"name": args.one, "error": str(reason)}
+        print(RESULT + json.dumps(result))
+        return
+    if args.profile:
+        profile(args.profile, args.size_mb, args.shape)
+        return
 
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        paths = make_corpus(args.target_bytes, folder)
-        size = sum(p.stat().st_size for p in paths)
-        pipeline = zhinvest.load()
-        pipeline(paths[0])  # warm up: lazy tables, OpenCC dictionaries
+    for line in header():
+        print(line)
+    if args.linear:
+        rows = [{**run_child("rules", size, args.repeat, args.budget, args.shape), "label": f"{size:g} MB"} for size in LINEAR_SIZES]
+        print(f"rules (Pipeline(ner_model=None)) per corpus size, shape {args.shape!r}, best of up to {args.repeat}")
+        for line in table(rows, "size"):
+            print(line)
+        measured = [r for r in rows if "error" not in r]
+        for row in measured:
+            rate, base = row["chars"] / row["cpu_seconds"], measured[0]["chars"] / measured[0]["cpu_seconds"]
+            print(f"  {row['label']:>8}: {row['documents']} documents, {row['clean_chars']:,} clean chars, "
+                  f"chars per CPU-second {rate / base:.2f}x that at {measured[0]['label']}")
+        print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        return
 
-        rows = []
-        seconds, chars, peak = best_of(args.repeat, lambda: sum(len(read(p).text) for p in paths))
-        rows.append(("reader", chars, seconds, f"{peak / 2**20:.0f} MB traced"))
-        seconds, chars, peak = best_of(args.repeat, lambda: sum(len(pipeline(p).text) for p in paths))
-        rows.append(("pipeline", chars, seconds, f"{peak / 2**20:.0f} MB traced"))
+    rows = [run_child(name, args.size_mb, args.repeat, args.budget, args.shape) for name in (args.only or CONFIGS)]
+    measured = next((r for r in rows if "error" not in r and CONFIGS[r["name"]] == "source"), None)
+    if measured:
+        print(
+            f"corpus: seeds repeated to {args.size_mb:g} MB, shape {args.shape!r}: {measured['documents']} documents, "
+            f"{measured['source_bytes']:,} source bytes, {measured['clean_chars']:,} clean chars"
+        )
+    for line in table(rows):
+        print(line)
+    print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
-        cli_runs = []
-        for _ in range(args.repeat):
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "zhinvest.cli", "extract", str(folder)], check=True, stdout=subprocess.DEVNULL)
-            cli_runs.append((time.perf_counter() - start, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))
-        seconds, maxrss_kb = min(cli_runs)
-        rows.append(("cli", chars, seconds, f"{maxrss_kb / 1024:.0f} MB peak RSS"))
 
-    print(f"corpus: {len(paths)} files, {size:,} bytes, {chars:,} clean characters; best of {args.repeat}")
-    print(f"{'stage':<10} {'chars/s':>12} {'seconds':>9}  memory")
-    for stage, count, secs, memory in rows:
-        print(f"{stage:<10} {count / secs:>12,.0f} {secs:>9.2f}  {memory}")
+def profile(name: str, size_mb: float, shape: str) -> None:
+    """Profile ``rules`` or ``ner`` over the corpus with pyinstrument: the call tree and the
+    functions by their own time, in percent of the whole."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        sys.exit("pyinstrument is not installed (pip install pyinstrument)")
+    from zhinvest.pipeline import Pipeline
+
+    corpus = make_corpus(size_mb, shape)
+    pipeline = Pipeline(ner_model=None if name == "rules" else "default")
+    for data in seed_bytes():  # warm up: lazy tables, OpenCC dictionaries, cn2an's import
+        pipeline(data)
+    profiler = Profiler(interval=0.001)
+    profiler.start()
+    chars = sum(len(pipeline(data).text) for data in corpus)
+    profiler.stop()
+    print(f"{name}: {len(corpus)} documents, {chars:,} clean chars")
+    print(profiler.output_text(unicode=True, time="percent_of_total"))
+    flat = profiler.output_text(unicode=True, flat=True, time="percent_of_total").splitlines()
+    print("\n".join([line for line in flat if line[:1].isdigit()][:30]))
 
 
 if __name__ == "__main__":

@@ -150,3 +150,43 @@ def test_parse_record_tells_documents_from_failures(pipeline, seed_paths):
     assert isinstance(parse_record(document.to_json()), Document)
     failure = next(pipeline.pipe([Path("missing.txt")], on_error="record"))
     assert isinstance(failure, Failure) and parse_record(failure.to_json()) == failure
+
+
+def test_a_large_file_is_read_in_parts(tmp_path, seed_paths, monkeypatch):
+    from zhinvest import batch
+
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in seed_paths) * 3
+    big = tmp_path / "dump.txt"
+    big.write_bytes(text.encode("gb18030"))
+    monkeypatch.setattr(batch, "STREAM_BYTES", len(text) // 4)
+    monkeypatch.setattr(batch, "PART_CHARS", 8_000)
+    parts = list(iter_sources([str(big)]))
+    assert len(parts) > 5 and [p.doc_id for p in parts[:2]] == ["dump.p0001", "dump.p0002"]
+    assert "".join(p.data for p in parts) == text  # decoded incrementally, nothing lost or doubled
+    assert all(p.data.endswith("\n") for p in parts[:-1])  # cut at line ends
+    offsets = [int(p.name.rsplit("@", 1)[1]) for p in parts]
+    assert offsets == [sum(len(p.data) for p in parts[:i]) for i in range(len(parts))]
+    assert all(len(p.data) <= 8_000 for p in parts)
+
+
+def test_memory_stays_bounded_however_many_parts(tmp_path, seed_paths, monkeypatch):
+    """Peak traced memory over a file of 2 parts and one of 8 parts: the same, give or take."""
+    import tracemalloc
+
+    import zhinvest
+    from zhinvest import batch
+
+    monkeypatch.setattr(batch, "STREAM_BYTES", 1)
+    monkeypatch.setattr(batch, "PART_CHARS", 8_000)
+    text = seed_paths[3].read_text(encoding="utf-8")
+    pipeline = zhinvest.Pipeline(ner_model=None)
+    peaks = []
+    for parts in (2, 8):
+        path = tmp_path / f"dump{parts}.txt"
+        path.write_text((text + "\n\n") * (parts * 8_000 // (len(text) + 2)), encoding="utf-8")
+        tracemalloc.start()
+        count = sum(1 for _ in pipeline.pipe(iter_sources([str(path)])))
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert count >= parts - 1
+    assert peaks[1] < peaks[0] * 1.5, peaks

@@ -12,6 +12,7 @@ out as a :class:`Source` carrying its error, so that the batch records it and go
 
 from __future__ import annotations
 
+import codecs
 import csv
 import glob
 import json
@@ -24,8 +25,9 @@ from pathlib import Path
 from .errors import Errors, InputError, ZhinvestError
 from .reader import Article, read, read_text
 from .reader import is_path
+from .reader.decode import detect_encoding
 
-__all__ = ["ARTICLE_SUFFIXES", "CORPUS_SUFFIXES", "Source", "as_source", "done_sources", "iter_sources", "read_source"]
+__all__ = ["ARTICLE_SUFFIXES", "CORPUS_SUFFIXES", "STREAM_BYTES", "Source", "as_source", "done_sources", "iter_parts", "iter_sources", "read_source"]
 
 #: File endings read as articles when a folder is given.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xhtml", ".text")
@@ -138,6 +140,61 @@ def done_sources(output: Path) -> set[str]:
     return done
 
 
+#: Plain-text files larger than this are read in parts (:func:`iter_parts`).
+STREAM_BYTES = 16 * 1024 * 1024
+#: About how many characters each part of a large file holds.
+PART_CHARS = 1_000_000
+
+
+def iter_parts(path: Path, part_chars: int | None = None, block_bytes: int = 1 << 20) -> Iterator[Source]:
+    """A large plain-text file as consecutive parts of about ``part_chars`` characters, cut
+    at a blank line (else a line end) and decoded incrementally, so that memory does not
+    grow with the file. Part ``n`` is the document ``<stem>.p<n>``; its ``source`` is
+    ``<path>@<offset>``, the character offset in the file where the part starts, and its
+    entities' source offsets count from there."""
+    part_chars = part_chars or PART_CHARS
+    try:
+        stream = path.open("rb")
+    except OSError as error:
+        yield Source(str(path), error=InputError(Errors.E006.format(name=path, reason=error.strerror or error)), doc_id=path.stem)
+        return
+    with stream:
+        first = stream.read(block_bytes)
+        try:
+            encoding, bom = detect_encoding(first, str(path))
+        except InputError as error:
+            yield Source(str(path), error=error, doc_id=path.stem)
+            return
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        buffer = decoder.decode(first[bom:])
+        offset = number = 0
+        while True:
+            block = stream.read(block_bytes)
+            if block:
+                buffer += decoder.decode(block)
+            else:
+                buffer += decoder.decode(b"", final=True)
+            while len(buffer) >= part_chars or (not block and buffer):
+                cut = len(buffer)
+                if block or len(buffer) > part_chars:
+                    cut = _part_end(buffer, part_chars)
+                number += 1
+                yield Source(f"{path}@{offset}", buffer[:cut], doc_id=f"{path.stem}.p{number:04d}")
+                offset += cut
+                buffer = buffer[cut:]
+            if not block:
+                return
+
+
+def _part_end(text: str, size: int) -> int:
+    """Where to end a part of about ``size`` characters: after a blank line, else a line end."""
+    for separator in ("\n\n", "\n"):
+        cut = text.rfind(separator, size // 2, size)
+        if cut >= 0:
+            return cut + len(separator)
+    return size
+
+
 def _is_article(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
 
@@ -148,8 +205,17 @@ def _file_sources(path: Path, text_column: str, id_column: str) -> Iterator[Sour
         yield from _jsonl_sources(path, text_column, id_column)
     elif suffix in (".csv", ".tsv"):
         yield from _csv_sources(path, text_column, id_column, delimiter="\t" if suffix == ".tsv" else ",")
+    elif suffix not in (".html", ".htm", ".xhtml") and _size(path) > STREAM_BYTES:
+        yield from iter_parts(path)
     else:
         yield Source(str(path), path, doc_id=path.stem)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported when the file is read
 
 
 def _open_corpus(path: Path) -> Iterator[str] | InputError:

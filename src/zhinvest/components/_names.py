@@ -30,7 +30,7 @@ DIVISION_SUFFIXES = (
     "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
     "林区", "地区", "新区", "省", "市", "区", "县", "盟", "旗",
 )
-_AUTONOMOUS = re.compile(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+(?:自治州|自治县|自治旗)$")
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族\W]{1,4}族)++(?:自治州|自治县|自治旗)$")  # anchored, possessive
 
 
 def _automaton(words: Iterable[str], payload: Any = None) -> ahocorasick.Automaton:
@@ -70,7 +70,7 @@ def division_names(path: Path | None = None) -> list[str]:
 
 def short_form(name: str) -> str | None:
     """``嘉定区`` → ``嘉定``, ``宁夏回族自治区`` → ``宁夏``, ``本溪满族自治县`` → ``本溪``."""
-    autonomous = _AUTONOMOUS.match(name)
+    autonomous = _AUTONOMOUS.match(name) if len(name) <= 40 else None  # division names are short
     if autonomous:
         return autonomous.group(1)
     for suffix in DIVISION_SUFFIXES:

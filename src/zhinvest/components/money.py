@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from ..numbers import Lexicon, lexicon, parse_money
 from ..schema import decimal_to_str
-from ._spans import LexiconComponent, Mention, overlaps
+from ._spans import LexiconComponent, Mention, Occupancy
 
 #: Characters of context passed to the qualifier and range logic.
 CONTEXT = 12
@@ -61,7 +61,7 @@ class MoneyFinder:
 
     def find(self, text: str) -> list[Mention]:
         mentions: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = Occupancy(len(text))
 
         def add(start: int, end: int) -> None:
             try:
@@ -81,7 +81,7 @@ class MoneyFinder:
                     component="money",
                 )
             )
-            taken.append((start, end))
+            taken.take(start, end)
 
         for match in self.amount.finditer(text):
             if not _has_digit(match.group("n1"), self.lex):
@@ -95,12 +95,12 @@ class MoneyFinder:
                 add(match.start(), match.end())
         for pattern in (self.magnitude, self.threshold):
             for match in pattern.finditer(text):
-                if not overlaps(match.start(), match.end(), taken):
+                if taken.free(match.start(), match.end()):
                     add(match.start(), match.end())
         for match in self.bare_yi.finditer(text):
             start, end = match.span()
             numeral = match.group("n")
-            if numeral[-1] not in "亿億" or not _has_digit(numeral, self.lex) or overlaps(start, end, taken):
+            if numeral[-1] not in "亿億" or not _has_digit(numeral, self.lex) or not taken.free(start, end):
                 continue
             if self._is_bare_money(text, start, end):
                 add(start, end)

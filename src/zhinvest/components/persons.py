@@ -21,7 +21,7 @@ from ._names import NameLexicon, _automaton, longest_matches, name_lexicon
 from ._spans import Mention, Occupancy, add_mentions, doc_text, get_mentions
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_TRANSLITERATED = re.compile(r"[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,8})+")
+_TRANSLITERATED = re.compile(r"[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,8}){1,3}")
 _DATELINE = re.compile(r"电\s?[(（]([^()（）\n]{2,40})[)）]")
 #: Characters that do not begin the given name of a person in running text.
 _NOT_GIVEN = set("的了在是和与及等也都就还又被把对向从说表示出会")

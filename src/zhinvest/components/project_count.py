@@ -20,7 +20,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..numbers import Lexicon, lexicon, parse_count
-from ._spans import LexiconComponent, Mention, overlaps
+from ._spans import LexiconComponent, Mention, Occupancy
 
 CONTEXT = 8
 _NO_PUNCT = r"[^，。、；：,;:！？!?\n（）()“”\"《》]"
@@ -69,18 +69,18 @@ class ProjectCountFinder:
 
     def find(self, text: str) -> list[Mention]:
         mentions: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = Occupancy(len(text))
         breakers = tuple(self.words["modifier_breakers"])
 
         def add(start: int, end: int) -> bool:
-            if overlaps(start, end, taken):
+            if not taken.free(start, end):
                 return False
             try:
                 quantity = parse_count(text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], self.lex)
             except ValueError:
                 return False
             mentions.append(Mention(start=start, end=end, label="PROJECT_COUNT", value=quantity.value, qualifier=quantity.qualifier, component="project_count"))
-            taken.append((start, end))
+            taken.take(start, end)
             return True
 
         compounds = tuple(self.words["noun_compound_verbs"])

@@ -49,6 +49,33 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     return str(best)
 
 
+def detect_encoding(probe: bytes, name: str = "<bytes>") -> tuple[str, int]:
+    """The encoding of a file from its first bytes, and the length of its BOM: for reading
+    a large file incrementally. ``probe`` may end inside a character. Raises
+    :class:`InputError` for binary data."""
+    for bom, encoding in _BOMS:
+        if probe.startswith(bom):
+            return encoding, len(bom)
+    utf16 = _utf16_without_bom(probe[:BINARY_PROBE])
+    if utf16:
+        return utf16, 0
+    head = probe[:BINARY_PROBE]
+    if b"\x00" in head or sum(head.count(bytes([c])) for c in _CONTROL) > len(head) // 20:
+        raise InputError(Errors.E003.format(name=name, probe=BINARY_PROBE))
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(probe, final=False)
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    chinese = _gb_or_big5(probe)
+    if chinese is not None:
+        return chinese, 0
+    best = from_bytes(probe, cp_isolation=CHINESE_ENCODINGS).best()
+    if best is None:
+        raise InputError(Errors.E004.format(name=name))
+    return best.encoding, 0
+
+
 #: Each standard puts its most frequent characters first: GB2312 level 1 (3,755 characters)
 #: has lead bytes 0xB0–0xD7, Big5's frequent characters (5,401) lead bytes 0xA4–0xC6.
 _FREQUENT = {"gb18030": ("gb2312", 0xB0, 0xD7), "big5": ("big5", 0xA4, 0xC6)}
@@ -103,11 +130,12 @@ def _utf16_without_bom(probe: bytes) -> str | None:
 
 
 def _plausible(ch: str) -> bool:
-    """ASCII text, CJK ideographs, CJK and full-width punctuation."""
+    """ASCII text, Latin letters with accents (pinyin), CJK ideographs, CJK and full-width punctuation."""
     code = ord(ch)
     return (
         (32 <= code < 127)
         or ch in "\n\r\t"
+        or 0x00A0 <= code <= 0x024F  # Latin-1 and Latin Extended: pinyin tone letters
         or 0x3000 <= code <= 0x303F
         or 0x4E00 <= code <= 0x9FFF
         or 0xFF00 <= code <= 0xFFEF
