@@ -69,6 +69,7 @@ LINEAR_SIZES = (0.25, 0.5, 1.0, 2.0)
 CONFIGS: dict[str, str] = {
     "reader": "source",
     "numeric": "clean text",
+    "numeric finders": "clean text",
     "rules": "source",
     "ner": "source",
     "rules x2 pool": "source",
@@ -142,6 +143,22 @@ def setup(name: str, corpus: list[bytes]) -> Callable[[list[Any]], int]:
             return sum(map(len, texts))
 
         return numeric
+    if name == "numeric finders":  # the components' work without spaCy's Doc (tokens, vocab)
+        from zhinvest.components.area import AreaFinder
+        from zhinvest.components.money import MoneyFinder
+        from zhinvest.components.project_count import ProjectCountFinder
+        from zhinvest.numbers import lexicon
+
+        finders = [cls(lexicon()) for cls in (MoneyFinder, AreaFinder, ProjectCountFinder)]
+
+        def find(texts: list[str]) -> int:
+            for text in texts:
+                for _, chunk in split_chunks(text, CHUNK_CHARS):
+                    for finder in finders:
+                        finder.find(chunk)
+            return sum(map(len, texts))
+
+        return find
     ner_model = "default" if name.startswith("ner") else None
     if ner_model and ner_model_path() is None:
         raise Unavailable("no NER model in models/")
