@@ -77,12 +77,16 @@ def build_common_words(min_freq: int = 300) -> dict[str, object]:
 
 def build_crossing_words(place_names: set[str], min_freq: int = 100) -> dict[str, object]:
     """Frequent words of two to four characters that are not places of the gazetteer
-    (共和国, 政府, 大城市): a place's short form that such a word crosses or contains
-    (共和 in 共和国, 和政 in 和政府) is part of that word, not a place."""
-    words = sorted(w for w, (freq, _) in jieba_dictionary().items() if 2 <= len(w) <= 4 and freq >= min_freq and w not in place_names)
+    (共和国, 政府, 大城市), with their jieba frequencies, and the frequencies of the places'
+    short forms: a short form that a more frequent such word crosses or contains (共和 in
+    共和国, 和政 in 和政府, but not 上海 in 上海面向) is part of that word, not a place."""
+    dictionary = jieba_dictionary()
+    words = {w: freq for w, (freq, _) in sorted(dictionary.items()) if 2 <= len(w) <= 4 and freq >= min_freq and w not in place_names}
+    places = {w: dictionary[w][0] for w in sorted(place_names) if w in dictionary}
     return {
-        "_source": f"Words of jieba's dictionary (MIT licence) of 2-4 characters with frequency >= {min_freq}, minus the place gazetteer's names. Built by `python -m zhinvest.lexicons`.",
+        "_source": f"Words of jieba's dictionary (MIT licence) of 2-4 characters with frequency >= {min_freq}, minus the place gazetteer's names, and the gazetteer names' jieba frequencies. Built by `python -m zhinvest.lexicons`.",
         "words": words,
+        "place_frequencies": places,
     }
 
 

@@ -50,7 +50,8 @@ def test_not_places(finder, text):
         ("企业和政府共同推动", []),  # 和政 (和政县) inside 和政府
         ("中华人民共和国成立以来", []),  # 共和 (共和县) inside 共和国
         ("维护香港人民的利益", ["香港"]),  # a place's people: still the place
-        ("来到古城西安参观", ["西安"]),
+        ("来到西安参观", ["西安"]),
+        ("上海面向全球企业开放", ["上海"]),  # 海面 is a word, rarer than 上海
     ],
 )
 def test_short_place_names_inside_words(finder, text, expected):

@@ -114,9 +114,14 @@ class NameLexicon:
         return frozenset(_data("common_words.json")["words"])
 
     @cached_property
-    def crossing_words(self) -> frozenset[str]:
-        """Frequent words that are not places (``data/crossing_words.json``)."""
-        return frozenset(_data("crossing_words.json")["words"])
+    def crossing_words(self) -> dict[str, int]:
+        """Frequent words that are not places, with their frequencies (``data/crossing_words.json``)."""
+        return _data("crossing_words.json")["words"]
+
+    @cached_property
+    def place_frequencies(self) -> dict[str, int]:
+        """How frequent the gazetteer's names are as words (jieba; ``data/crossing_words.json``)."""
+        return _data("crossing_words.json")["place_frequencies"]
 
     @cached_property
     def short_place_forms(self) -> frozenset[str]:

@@ -71,13 +71,14 @@ class PlaceFinder:
         return [Mention(start=s, end=e, label="LOC", component="places") for s, e in spans if self._standalone(text, s, e)]
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
-        """Whether a frequent word that is no place starts inside the short place name at
-        ``[start, end)`` and runs past it (共和 in 共和国, 和政 in 和政府); the place's own
-        people and area (香港人, 台湾地区) do not count."""
+        """Whether a word that is no place, and more frequent than the short place name at
+        ``[start, end)``, starts inside it and runs past it (共和 in 共和国, 和政 in 和政府; not
+        上海 in 上海面向); the place's own people and area (香港人, 台湾地区) do not count."""
         words = self.lex.crossing_words
+        own = self.lex.place_frequencies.get(text[start:end], 0)
         for word_start in range(start, end):
             for word_end in range(end + 1, min(word_start + 4, len(text)) + 1):
-                if text[word_start:word_end] in words and text[end:word_end] not in _PLACE_AFFIXES:
+                if words.get(text[word_start:word_end], 0) > own and text[end:word_end] not in _PLACE_AFFIXES:
                     return True
         return False
 
