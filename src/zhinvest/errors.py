@@ -70,7 +70,7 @@ class Errors:
     E053 = "{name}: no such file or folder"
     E054 = "entity {entity}: {label} needs {field}"
     E060 = "{name}: internal error in {component} ({error}); please report it"
-    E061 = "{name}: lost in a worker process (its error is printed above); please report it"
+    E061 = "{name}: a component dropped part of the document; please report it"
     E062 = "{name}, line {line}: {reason}"
     E063 = "{name}: no column {column!r} (columns: {columns})"
     E064 = "{name}: matches no file"

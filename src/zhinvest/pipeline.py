@@ -9,12 +9,14 @@ with source offsets.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 import multiprocessing
-import sys
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
+from itertools import islice
+from pathlib import Path
 from typing import Any, Literal, overload
 
 import spacy
@@ -34,7 +36,7 @@ from .components._spans import Mention, cache_doc_text, collect_mentions, resolv
 from .components.relations import RELATIONS
 from .about import models_dir
 from .batch import Source, as_source, read_source
-from .errors import Errors, ModelError, ProcessingError, ZhinvestError
+from .errors import Errors, InputError, ModelError, ProcessingError, ZhinvestError
 from .segmentation import SEGMENTERS, blank_nlp, char_doc, uses_char_tokens
 from .reader import Article, read
 from .schema import RELATION_ARGUMENTS, Document, Entity, Failure, FailureReason, InvestmentRelation, LocatedInRelation, ProjectSummaryRelation, Relation
@@ -107,7 +109,7 @@ class Pipeline:
     def document(self, article: Article) -> Document:
         """Run the spaCy pipeline over an article's clean text and build its Document."""
         source = Source(article.source or article.id, article)
-        (result,) = self._run([source], n_process=1, batch_size=BATCH_SIZE)
+        (result,) = self._run([source], batch_size=BATCH_SIZE)
         if isinstance(result, _Failed):
             raise result.error
         return result
@@ -129,11 +131,17 @@ class Pipeline:
 
         ``sources`` are :class:`~zhinvest.batch.Source` items (see
         :func:`~zhinvest.batch.iter_sources`) or anything :func:`~zhinvest.reader.read`
-        takes. ``n_process`` > 1 spreads the spaCy work over processes (``nlp.pipe``);
-        reading stays in this process. With ``on_error="record"`` a source that fails
-        yields a :class:`~zhinvest.schema.Failure` and the batch goes on; with ``"raise"``
-        its error is raised."""
-        for result in self._run((as_source(s) for s in sources), n_process=n_process, batch_size=batch_size):
+        takes. ``n_process`` > 1 spreads whole documents over forked worker processes,
+        each running this pipeline, with at most two batches per worker in flight (a
+        document-level pool costs half the CPU of ``nlp.pipe(n_process=…)``, which ships
+        every chunk's Doc between processes: ``benchmarks/bench_extract.py``). With
+        ``on_error="record"`` a source that fails yields a
+        :class:`~zhinvest.schema.Failure` and the batch goes on; with ``"raise"`` its error
+        is raised."""
+        if n_process > 1:
+            yield from self._pool((as_source(s) for s in sources), n_process, on_error)
+            return
+        for result in self._run((as_source(s) for s in sources), batch_size=batch_size):
             if isinstance(result, _Failed):
                 if on_error == "raise":
                     raise result.error
@@ -141,15 +149,49 @@ class Pipeline:
             else:
                 yield result
 
-    def _run(self, sources: Iterable[Source], n_process: int, batch_size: int) -> Iterator[Document | _Failed]:
-        """The batch engine: sources are read here and cut into chunks, spaCy processes the
-        chunks (in ``n_process`` processes), and each document is assembled from its chunks
-        as they come back in order. A document some of whose chunks never come back (a
+    def _pool(self, sources: Iterable[Source], n_process: int, on_error: OnError) -> Iterator[Document | Failure]:
+        """:meth:`pipe` over ``n_process`` forked workers, in order, in batches of
+        :data:`POOL_BATCH` sources. A worker that dies loses its batch (recorded as
+        failures), not the run."""
+        global _POOL_PIPELINE
+        _POOL_PIPELINE = self
+        context = multiprocessing.get_context("fork")
+        executor = ProcessPoolExecutor(n_process, mp_context=context)
+        window: deque[tuple[list[Source], Future[list[Document | Failure]]]] = deque()
+        try:
+            batches = iter(lambda: list(islice(sources, POOL_BATCH)), [])
+            for batch in batches:
+                window.append((batch, executor.submit(_pool_batch, batch)))
+                while len(window) >= 2 * n_process or (window and window[0][1].done()):
+                    yield from self._pool_results(*window.popleft(), on_error)
+            while window:
+                yield from self._pool_results(*window.popleft(), on_error)
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+            _POOL_PIPELINE = None
+
+    @staticmethod
+    def _pool_results(batch: list[Source], future: Future[list[Document | Failure]], on_error: OnError) -> Iterator[Document | Failure]:
+        try:
+            results = future.result()
+        except Exception as error:  # noqa: BLE001 - a dead worker loses its batch, not the run
+            results = [
+                _Failed(source, ProcessingError(Errors.E060.format(name=source.label, component="a worker process", error=_describe(error)))).record()
+                for source in batch
+            ]
+        for result in results:
+            if isinstance(result, Failure) and on_error == "raise":
+                raise (InputError if result.error.type == "InputError" else ProcessingError)(result.error.message)
+            yield result
+
+    def _run(self, sources: Iterable[Source], batch_size: int) -> Iterator[Document | _Failed]:
+        """The batch engine: sources are read and cut into chunks, spaCy processes the
+        chunks, and each document is assembled from its chunks as they come back in order. A document some of whose chunks never come back (a
         component failed on them) becomes a failure."""
         states: dict[int, _Assembly | _Failed] = {}
         # in this process, character docs are made directly (spaCy's char tokenizer aligns
         # each character in Python, and doc.text joins them again on every access)
-        make_doc = partial(prepared_char_doc, self.nlp.vocab) if n_process == 1 and uses_char_tokens(self.nlp) else str
+        make_doc = partial(prepared_char_doc, self.nlp.vocab) if uses_char_tokens(self.nlp) else str
 
         def chunks() -> Iterator[tuple[str | Doc, tuple[int, int, str]]]:
             for seq, source in enumerate(sources):
@@ -169,7 +211,7 @@ class Pipeline:
                     yield make_doc(text), (seq, offset, source.label)
 
         pending = 0  # the first sequence number not yet given out
-        for doc, (seq, offset, _) in self.nlp.pipe(chunks(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        for doc, (seq, offset, _) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
             for lost in range(pending, seq):
                 yield _lost(lost, states.pop(lost))
             pending = seq
@@ -202,6 +244,18 @@ def set_error_handler(nlp: Language, handler: Callable[[str, Any, list[Doc], Exc
 def prepared_char_doc(vocab: Any, text: str) -> Doc:
     """:func:`~zhinvest.segmentation.char_doc` with its text cached for the components."""
     return cache_doc_text(char_doc(vocab, text), text)
+
+
+#: Sources sent to a worker process at a time by :meth:`Pipeline.pipe` with ``n_process`` > 1.
+POOL_BATCH = 4
+#: The pipeline forked worker processes run (set by :meth:`Pipeline._pool` before forking).
+_POOL_PIPELINE: Pipeline | None = None
+
+
+def _pool_batch(sources: list[Source]) -> list[Document | Failure]:
+    """Runs in a forked worker: the documents (or failures) of some sources, in order."""
+    assert _POOL_PIPELINE is not None
+    return list(_POOL_PIPELINE.pipe(sources, on_error="record"))
 
 
 class _Assembly:
@@ -252,11 +306,7 @@ def _drop_failed_docs(name: str, component: Any, docs: list[Doc], error: Excepti
     """spaCy error handler: note the error and let the documents drop out of the batch."""
     message = f"internal error in component {name} ({_describe(error)})"
     for doc in docs:
-        context = getattr(doc, "_context", None)
-        _COMPONENT_ERRORS[context] = message
-        if multiprocessing.parent_process() is not None:  # in a worker: the parent cannot see it
-            where = context[2] if isinstance(context, tuple) and len(context) == 3 else "a document"
-            print(f"zhinvest: {where}: {message}", file=sys.stderr, flush=True)
+        _COMPONENT_ERRORS[getattr(doc, "_context", None)] = message
 
 
 def _lost(seq: int, state: _Assembly | _Failed) -> _Failed:
