@@ -181,6 +181,7 @@ CASES: list[Case] = [
     Case("OrganisationFinder.local_body", _finder(OrganisationFinder, "local_body"), ("市", "各市委")),
     Case("OrganisationFinder.numbered_bureau", _finder(OrganisationFinder, "numbered_bureau"), ("中一",)),
     Case("OrganisationFinder.facility", _finder(OrganisationFinder, "facility"), ("研发", "基地基", "总部基地项")),
+    Case("OrganisationFinder.foreign_title", _finder(OrganisationFinder, "foreign_title"), ("美国中中中", "美国中中大中华区")),
     Case("OrganisationFinder.credit", _finder(OrganisationFinder, "credit"),
          ("\n来源： \t", "\n来源：中中中中中中中中中中中中", "，中中中中中中中中新闻", "，新闻记")),
     Case("OrganisationFinder.investor_trigger", _finder(OrganisationFinder, "investor_trigger"), ("拟投资约",)),

@@ -122,3 +122,16 @@ def test_no_company_before_a_facility(finder, text):
 )
 def test_news_organisations_in_credits_and_before_reporters(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("瑞士雀巢大中华区总裁在会上说", ["雀巢"]),
+        ("韩国三星电子首席执行官表示", ["三星电子"]),
+        ("美国国务卿布林肯", []),  # a country's own office
+        ("德国总理朔尔茨", []),
+    ],
+)
+def test_foreign_company_before_an_executive_title(finder, text, expected):
+    assert orgs(finder, text) == expected

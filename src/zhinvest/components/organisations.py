@@ -79,6 +79,7 @@ class OrganisationFinder:
         candidates.extend(self._suffixed(text, avoid))
         candidates.extend(self._before_facility(text))
         candidates.extend(self._media(text))
+        candidates.extend(self._foreign_before_title(text))
         avoided = Occupancy(len(text), avoid)
         found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and avoided.free(*c))
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
@@ -132,6 +133,24 @@ class OrganisationFinder:
                     stops[start:end] = b"\x01" * (end - start)
                 continue
             spans.append((start + self._nationality(name), end))
+        return spans
+
+    @cached_property
+    def foreign_title(self) -> re.Pattern[str]:
+        countries = "|".join(map(re.escape, sorted((c for c in self.lex.countries if c != "中国"), key=len, reverse=True)))
+        titles = "|".join(map(re.escape, sorted(self.lex["titles"], key=len, reverse=True)))
+        units = "|".join(map(re.escape, sorted(self.lex["company_units_before_title"], key=len, reverse=True)))
+        return re.compile(rf"(?:{countries})(?P<name>[\u4e00-\u9fffA-Za-z&·]{{2,8}}?)(?:{units})?(?:{titles})")
+
+    def _foreign_before_title(self, text: str) -> list[tuple[int, int]]:
+        """A company between its country and an executive's title (法国某某大中华区总裁,
+        美国某某首席执行官): the country is a place of its own, the title a person's."""
+        spans = []
+        for match in self.foreign_title.finditer(text):
+            name = match.group("name")
+            if name in self.generic or name in self.lex.place_names or name.endswith(tuple(self.lex["name_enders"])):
+                continue
+            spans.append(match.span("name"))
         return spans
 
     @cached_property
