@@ -65,3 +65,13 @@ def test_a_transliterated_name_marks_its_surname_later(finder):
 
 def test_a_name_before_a_high_title(finder):
     assert persons(finder, "贯彻落实习近平总书记重要讲话") == ["习近平"]
+
+
+def test_a_transliterated_name_after_a_company_in_a_list_of_representatives():
+    from zhinvest.components.persons import PersonFinder
+
+    text = "欧莱雅集团王明、宝洁公司李华、霍尼韦尔公司约翰·史密斯等企业代表出席"
+    found = PersonFinder().find(text, organisations=[(0, 5), (8, 12)])
+    persons = [text[m["start"] : m["end"]] for m in found if m["label"] == "PERSON"]
+    orgs = [text[m["start"] : m["end"]] for m in found if m["label"] == "ORG"]
+    assert "约翰·史密斯" in persons and "霍尼韦尔公司" in orgs

@@ -49,8 +49,15 @@ class PersonFinder:
     def titles(self) -> tuple[str, ...]:
         return tuple(t for t in self.lex["titles"] if len(t) >= 2)
 
+    @cached_property
+    def org_suffixes(self) -> tuple[str, ...]:
+        """Organisation suffixes of two characters or more: no name begins with one."""
+        return tuple(sorted((w for w in self.lex["org_suffixes"] if len(w) >= 2), key=len, reverse=True))
+
     def name_at(self, text: str, position: int) -> tuple[int, int] | None:
         """The span of a person's name starting at ``position``, or None."""
+        if text.startswith(self.org_suffixes, position):  # the rest of an organisation (X + 公司菲利普)
+            return None
         transliterated = _TRANSLITERATED.match(text, position)
         if transliterated:
             last_part = max(text.rfind("·", position, transliterated.end()), text.rfind("•", position, transliterated.end())) + 1
@@ -152,6 +159,12 @@ class PersonFinder:
                 org_end = next((e for e in range(start + 2, end - 1) if e in ends and ends[e] >= start), None)
                 if org_end is not None and 2 <= end - org_end <= 8 and re.fullmatch(r"[\u4e00-\u9fff·]+", text[org_end:end]):
                     add((org_end, end))  # the rest after a known organisation is the person
+                    continue
+                if "·" in text[start:end]:  # 某某公司菲利普·劳弗尔: the name starts after the suffix
+                    item = text[start : text.index("·", start, end)]
+                    cut = max((item.rfind(suffix) + len(suffix) for suffix in self.org_suffixes if suffix in item), default=-1)
+                    if cut >= 2 and add((start + cut, end)):
+                        orgs.append((start, start + cut))
                     continue
                 for length in (3, 2):
                     if end - start >= length + 2 and text[end - length] in self.single_surnames:
