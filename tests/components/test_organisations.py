@@ -135,3 +135,15 @@ def test_news_organisations_in_credits_and_before_reporters(finder, text, expect
 )
 def test_foreign_company_before_an_executive_title(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("各级政府要精心组织，确保落实", []),  # 组织 as a verb
+        ("1996年亚太经合组织领导人会议", ["亚太经合组织"]),  # the date is not part of the name
+        ("他们创办农民协会", ["农民协会"]),
+    ],
+)
+def test_organisation_boundaries_in_general_news(finder, text, expected):
+    assert orgs(finder, text) == expected

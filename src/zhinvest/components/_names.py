@@ -182,8 +182,13 @@ def walk_left(
     while start > 0 and end - start < limit:
         if not NAME_CHAR.match(text[start - 1]) or mask[start - 1] or words.ends_at(text, start):
             break
+        if text[start - 1] == "年" and start >= 2 and text[start - 2] in _YEAR_DIGITS:
+            break  # a date (1996年, 一九九六年) comes before a name, not in it
         start -= 1
     return start
+
+
+_YEAR_DIGITS = frozenset("0123456789〇零一二三四五六七八九")
 
 
 class Boundaries:
