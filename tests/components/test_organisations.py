@@ -147,3 +147,16 @@ def test_foreign_company_before_an_executive_title(finder, text, expected):
 )
 def test_organisation_boundaries_in_general_news(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("投资方是一家初创公司深蓝智驾的股东", ["深蓝智驾"]),
+        ("来自该集团旗下企业极氪智能。", ["极氪智能"]),
+        ("一批科技企业发展壮大", []),  # ordinary words, not a name
+        ("该科技公司董事长表示", []),
+    ],
+)
+def test_a_name_after_a_described_kind_of_company(finder, text, expected):
+    assert orgs(finder, text) == expected

@@ -93,3 +93,11 @@ def test_a_repeated_fact_is_one_relation():
     text = "总投资80亿元的3个项目集中签约。会上，总投资80亿元的3个项目集中签约。"
     doc = zhinvest.extract(text)
     assert len([r for r in doc.relations if r.type == "PROJECT_SUMMARY"]) == 1
+
+
+def test_settled_place_before_a_described_organisation():
+    import zhinvest
+
+    document = zhinvest.Pipeline(ner_model=None)("位于苏州的生物医药企业信达生物有限公司宣布扩产。")
+    located = [(document.entity(r.org).text, document.entity(r.location).text) for r in document.relations if r.type == "LOCATED_IN"]
+    assert len(located) == 1 and located[0][1] == "苏州" and located[0][0].endswith("信达生物有限公司")

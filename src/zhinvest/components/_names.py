@@ -128,6 +128,10 @@ class NameLexicon:
         return frozenset(self.gazetteer["short_forms"])
 
     @cached_property
+    def titles_set(self) -> frozenset[str]:
+        return frozenset(self.data["titles"])
+
+    @cached_property
     def countries(self) -> frozenset[str]:
         return frozenset(self.data["countries"])
 

@@ -80,6 +80,7 @@ class OrganisationFinder:
         candidates.extend(self._before_facility(text))
         candidates.extend(self._media(text))
         candidates.extend(self._foreign_before_title(text))
+        candidates.extend(self._appositive(text))
         avoided = Occupancy(len(text), avoid)
         found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and avoided.free(*c))
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
@@ -149,6 +150,30 @@ class OrganisationFinder:
         for match in self.foreign_title.finditer(text):
             name = match.group("name")
             if name in self.generic or name in self.lex.place_names or name.endswith(tuple(self.lex["name_enders"])):
+                continue
+            spans.append(match.span("name"))
+        return spans
+
+    @cached_property
+    def appositive_pattern(self) -> re.Pattern[str]:
+        heads = "|".join(map(re.escape, sorted(self.lex["appositive_heads"], key=len, reverse=True)))
+        return re.compile(rf"(?:{heads})(?P<name>[\u4e00-\u9fffA-Za-z]{{2,5}}?)(?=的|[，。、；,;！？!?）)”]|$)")
+
+    def _appositive(self, text: str) -> list[tuple[int, int]]:
+        """A name right after a described kind of company (某某商业公司能量奇点的…,
+        吉利生态企业星纪魅族。): short, before a particle or punctuation, and no ordinary word."""
+        spans = []
+        for match in self.appositive_pattern.finditer(text):
+            name = match.group("name")
+            common = self.lex.common_words
+            if (
+                name in common
+                or name in self.generic
+                or name in self.lex.place_names
+                or any(name.startswith(title) for title in self.lex.titles_set)
+                or name[0] in self.lex["model_filter"]["function_chars"]
+                or (len(name) >= 3 and name[:2] in common and (name[2:] in common or name[-2:] in common))  # 发展壮大, 带动作用
+            ):
                 continue
             spans.append(match.span("name"))
         return spans

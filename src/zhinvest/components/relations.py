@@ -231,11 +231,25 @@ class RelationFinder:
             before = inside[index - 1] if index else None
             if before and before["label"] == "LOC" and re.fullmatch(r"(?:成立|落户|落地|注册|入驻|设立|扎根)的", text[before["end"] : org["start"]]):
                 out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [before["start"], before["end"]], "evidence": evidence})
+            if before and before["label"] == "LOC" and self._settled_before(text, before, org, inside):
+                out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [before["start"], before["end"]], "evidence": evidence})
             partner = inside[index - 1] if index else None
             if partner and partner["label"] == "LOC" and text[partner["end"] : org["start"]] == "与" and "签" in text[org["end"] : org["end"] + 4]:
                 out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [partner["start"], partner["end"]], "evidence": evidence})
         return out
 
+
+    def _settled_before(self, text: str, place: Mention, org: Mention, inside: list[Mention]) -> bool:
+        """落户在上海临港的核聚变公司X: a settling verb, the place (a run of places), 的, a short
+        description, then the organisation."""
+        between = text[place["end"] : org["start"]]
+        if not between.startswith("的") or len(between) > 12 or re.search(r"[，。；、,;]", between):
+            return False
+        start = place["start"]
+        for other in reversed(inside):  # the start of a run of adjacent places (上海临港)
+            if other["label"] == "LOC" and other["end"] == start:
+                start = other["start"]
+        return text[max(0, start - 4) : start].endswith(tuple(self.words["settled_before_place"]))
 
     @staticmethod
     def _most_specific(text: str, place: Mention, inside: list[Mention]) -> Mention:
