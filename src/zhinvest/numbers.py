@@ -106,18 +106,19 @@ class Lexicon:
 
     @cached_property
     def currency(self) -> str:
-        return _alternation(self.currencies)
+        return alternation(self.currencies)
 
     @cached_property
     def area_unit(self) -> str:
-        return _alternation(self.area_units)
+        return alternation(self.area_units)
 
     @cached_property
     def range_separator(self) -> str:
         return r"(?:到|至|—{1,2}|–|-|~|～|－)"
 
 
-def _alternation(words: Any) -> str:
+def alternation(words: Any) -> str:
+    """A regex group matching any of ``words``, longer words first: ``(?:ab|a)``."""
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 

@@ -24,6 +24,7 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..numbers import alternation
 from ._names import Boundaries, NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
 from ._spans import Mention, Occupancy, add_mentions, doc_text, get_mentions, overlaps
 
@@ -41,8 +42,8 @@ class OrganisationFinder:
 
     @cached_property
     def local_body(self) -> re.Pattern[str]:
-        levels = "|".join(map(re.escape, sorted(self.lex["local_levels"], key=len, reverse=True)))
-        bodies = "|".join(map(re.escape, sorted(self.lex["local_bodies"], key=len, reverse=True)))
+        levels = alternation(self.lex["local_levels"])
+        bodies = alternation(self.lex["local_bodies"])
         return re.compile(rf"(?<![各两三四五六七八九十])(?:{levels})(?:{bodies})(?!员)")
 
     @cached_property
@@ -55,7 +56,7 @@ class OrganisationFinder:
 
     @cached_property
     def investor_trigger(self) -> re.Pattern[str]:
-        words = "|".join(map(re.escape, sorted(self.lex["investor_triggers"], key=len, reverse=True)))
+        words = alternation(self.lex["investor_triggers"])
         return re.compile(rf"(?:{words})(?:约|近|超过|逾)?[0-9一二三四五六七八九十百千]")
 
     @cached_property
@@ -138,9 +139,9 @@ class OrganisationFinder:
 
     @cached_property
     def foreign_title(self) -> re.Pattern[str]:
-        countries = "|".join(map(re.escape, sorted((c for c in self.lex.countries if c != "中国"), key=len, reverse=True)))
-        titles = "|".join(map(re.escape, sorted(self.lex["titles"], key=len, reverse=True)))
-        units = "|".join(map(re.escape, sorted(self.lex["company_units_before_title"], key=len, reverse=True)))
+        countries = alternation(c for c in self.lex.countries if c != "中国")
+        titles = alternation(self.lex["titles"])
+        units = alternation(self.lex["company_units_before_title"])
         return re.compile(rf"(?:{countries})(?P<name>[\u4e00-\u9fffA-Za-z&·]{{2,8}}?)(?:{units})?(?:{titles})")
 
     def _foreign_before_title(self, text: str) -> list[tuple[int, int]]:
@@ -156,7 +157,7 @@ class OrganisationFinder:
 
     @cached_property
     def appositive_pattern(self) -> re.Pattern[str]:
-        heads = "|".join(map(re.escape, sorted(self.lex["appositive_heads"], key=len, reverse=True)))
+        heads = alternation(self.lex["appositive_heads"])
         return re.compile(rf"(?:{heads})(?P<name>[\u4e00-\u9fffA-Za-z]{{2,5}}?)(?=的|[，。、；,;！？!?）)”]|$)")
 
     def _appositive(self, text: str) -> list[tuple[int, int]]:
@@ -180,9 +181,9 @@ class OrganisationFinder:
 
     @cached_property
     def credit(self) -> re.Pattern[str]:
-        labels = "|".join(map(re.escape, sorted(self.lex["credit_labels"], key=len, reverse=True)))
-        endings = "|".join(map(re.escape, sorted(self.lex["media_name_endings"], key=len, reverse=True)))
-        roles = "|".join(map(re.escape, sorted(self.lex["media_roles_after"], key=len, reverse=True)))
+        labels = alternation(self.lex["credit_labels"])
+        endings = alternation(self.lex["media_name_endings"])
+        roles = alternation(self.lex["media_roles_after"])
         return re.compile(
             rf"(?:^|\n)[ \t]*(?:{labels})[ \t]*[:：|｜][ \t]*(?P<credit>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·]{{1,11}})[ \t]*(?=$|\n|[,，/／|｜])"
             rf"|(?:^|(?<=[\n。，,：:（(]))(?P<media>[\u4e00-\u9fffA-Za-z]{{1,8}}(?:{endings}))(?=(?:{roles}))",
@@ -206,7 +207,7 @@ class OrganisationFinder:
 
     @cached_property
     def facility(self) -> re.Pattern[str]:
-        words = "|".join(map(re.escape, sorted(self.lex["facility_words"], key=len, reverse=True)))
+        words = alternation(self.lex["facility_words"])
         return re.compile(rf"(?:{words})(?:基地)?(?:项目)?")
 
     @cached_property

@@ -17,6 +17,7 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..numbers import alternation
 from ._names import NameLexicon, longest_matches, name_lexicon, walk_left
 from ._spans import Mention, doc_text, add_mentions
 
@@ -41,7 +42,7 @@ class PlaceFinder:
 
     @cached_property
     def abbreviation(self) -> re.Pattern[str]:
-        before = "|".join(map(re.escape, sorted(self.lex["abbreviation_before"], key=len, reverse=True)))
+        before = alternation(self.lex["abbreviation_before"])
         chars = re.escape(self.lex["province_abbreviations"])
         not_after = re.escape(self.lex["abbreviation_not_before"])
         return re.compile(rf"(?:{before})(?P<abbr>[{chars}])(?![{not_after}])")

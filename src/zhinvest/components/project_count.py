@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..numbers import Lexicon, lexicon, parse_count
+from ..numbers import Lexicon, alternation, lexicon, parse_count
 from ._spans import LexiconComponent, Mention, Occupancy
 
 CONTEXT = 8
@@ -44,7 +44,7 @@ class ProjectCountFinder:
             "noun": "(?:" + "|".join(map(re.escape, w["counted_nouns"])) + ")",
             "cls": f"[{re.escape(self.lex.project_classifiers)}]",
             "not_after": "(?!" + "|".join(w["not_count_after_classifier_patterns"]) + ")",
-            "verbs": "(?:" + "|".join(map(re.escape, sorted(w["count_verbs_before_number"], key=len, reverse=True))) + ")",
+            "verbs": alternation(w["count_verbs_before_number"]),
         }
 
     @cached_property

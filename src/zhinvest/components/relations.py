@@ -30,6 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..numbers import alternation
 from ._spans import Mention, doc_text, collect_mentions, resolve_overlaps
 
 RELATIONS = "zhinvest_relations"
@@ -77,7 +78,7 @@ class RelationFinder:
     def __init__(self, words: dict[str, Any] | None = None) -> None:
         self.words = words or relation_words()
         self.stages = sorted(self.words["stages"].items(), key=lambda kv: -len(kv[0]))
-        trigger = "|".join(map(re.escape, sorted(self.words["investment_triggers"], key=len, reverse=True)))
+        trigger = alternation(self.words["investment_triggers"])
         self.trigger = re.compile(rf"(?:{trigger})(?:约|近|超过|超|逾|达)?$")
 
     def find(self, text: str, mentions: list[Mention]) -> list[dict[str, Any]]:
