@@ -107,6 +107,48 @@ def test_evaluate_prints_the_table_and_writes_json(capsys, tmp_path, root, monke
     assert report["labels"]["MONEY"]["strict"]["possible"] > 0
 
 
+def _anchored_set(root):
+    """An invented context-anchored gold set (texts/ + gold/) of one article."""
+    (root / "texts").mkdir(parents=True)
+    (root / "gold").mkdir()
+    (root / "texts" / "n1.txt").write_text("url: https://example.org/n1\n\n星河科技有限公司拟在玉溪市投资5亿元。\n", encoding="utf-8")
+    entities = [
+        {"label": "ORG", "text": "星河科技有限公司", "simplified": "星河科技有限公司", "context": "星河科技有限公司拟在"},
+        {"label": "LOC", "text": "玉溪市", "simplified": "玉溪市", "context": "拟在玉溪市投资"},
+        {"label": "MONEY", "text": "5亿元", "simplified": "5亿元", "value": "500000000", "currency": "CNY",
+         "qualifier": "exact", "context": "投资5亿元。"},
+    ]
+    relations = [{"type": "INVESTMENT", "investor": "星河科技有限公司", "amount": "500000000", "location": "玉溪市", "stage": "planned"}]
+    gold = {"doc": "n1.txt", "annotator": "t", "notes": "", "entities": entities, "relations": relations}
+    (root / "gold" / "n1.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return root
+
+
+def test_evaluate_reads_anchored_sets_and_prints_error_classes(capsys, tmp_path):
+    gold = _anchored_set(tmp_path / "dev")
+    code, out, err = run(capsys, "evaluate", "--gold", str(gold), "--no-ner", "--errors")
+    assert code == 0, err
+    assert out.startswith("== dev (")
+    assert "Entities (1 documents)" in out and "Error classes" in out
+    assert "gold not aligned" not in err
+
+
+def test_evaluate_fails_below_a_floor_and_raises_floors(capsys, tmp_path):
+    gold = _anchored_set(tmp_path / "dev")
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"sets": {"dev": {"entity.ORG.f1": 1.01}}}), encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", "--gold", str(gold), "--no-ner", "--floors", str(floors))
+    assert code == 1
+    assert "below floor: dev: entity.ORG.f1" in err and "Traceback" not in err
+    raised = tmp_path / "raised.json"
+    code, _, err = run(capsys, "evaluate", "--gold", str(gold), "--no-ner", "--update-floors", str(raised))
+    assert code == 0, err
+    written = json.loads(raised.read_text(encoding="utf-8"))["sets"]["dev"]
+    assert written["entity.MONEY.f1"] == 0.99  # 1.0 less the margin
+    code, _, err = run(capsys, "evaluate", "--gold", str(gold), "--no-ner", "--floors", str(raised))
+    assert code == 0, err
+
+
 def test_evaluate_reports_a_missing_source(capsys, tmp_path):
     gold = tmp_path / "gold"
     gold.mkdir()

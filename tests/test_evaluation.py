@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from zhinvest.errors import InputError
+from zhinvest.about import RELATION_TYPES
 from zhinvest.evaluation import Report, evaluate
 from zhinvest.schema import (
     Document,
@@ -305,8 +306,9 @@ def test_project_summary_matches_count_and_total():
     assert evaluate([gold], [same]).relations["PROJECT_SUMMARY"].correct == 1
     report = evaluate([gold], [no_total])
     summary = report.relations["PROJECT_SUMMARY"]
-    assert (summary.correct, summary.missed, summary.spurious) == (0, 1, 1)
-    assert report.errors[-1].note == "count=216 total=-"
+    # SPEC v1.1: a count without its total may be output and is not scored
+    assert (summary.correct, summary.missed, summary.spurious) == (0, 1, 0)
+    assert report.errors[-1].note == "count=216 total=4898亿元"
 
 
 # --- documents ----------------------------------------------------------------------------
@@ -378,3 +380,106 @@ def test_table_has_a_row_per_label_and_relation():
     assert micro.split() == ["micro", "100.0", "50.0", "66.7", "100.0", "50.0", "66.7", "4", "2"]
     assert any(line.split() == ["INVESTMENT", "0.0", "0.0", "0.0", "1", "0"] for line in lines)
     assert any(line.split() == ["MONEY", "1", "100.0", "100.0", "100.0"] for line in lines)
+
+
+# --- error classes -------------------------------------------------------------------------
+
+CLASS_TEXT = "据报道,华星科技有限公司拟在玉溪市投资5亿元"
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "expected"),
+    [
+        (("ORG", 4, 12), None, "missed"),
+        (None, ("ORG", 4, 12), "spurious"),
+        (("ORG", 4, 12), ("ORG", 3, 12), "left edge too long"),
+        (("ORG", 4, 12), ("ORG", 6, 12), "left edge too short"),
+        (("ORG", 4, 12), ("ORG", 4, 13), "right edge too long"),
+        (("ORG", 4, 12), ("ORG", 4, 8), "right edge too short"),
+        (("ORG", 4, 12), ("ORG", 3, 13), "both edges wrong"),
+        (("LOC", 14, 17), ("ORG", 14, 17), "wrong label"),
+        (("LOC", 14, 17), ("ORG", 13, 17), "wrong label and span"),
+    ],
+    ids=lambda case: case if isinstance(case, str) else None,
+)
+def test_entity_errors_are_classed(gold, predicted, expected):
+    def doc(spec):
+        entities = () if spec is None else (span(0, spec[0], CLASS_TEXT, spec[1], spec[2]),)
+        return Document(id="c", text=CLASS_TEXT, entities=entities)
+
+    report = evaluate([doc(gold)], [doc(predicted)])
+    label = (gold or predicted)[0]
+    assert report.error_classes == {expected: {label: 1}}
+    assert {item.error_class for item in report.errors} == {expected}
+
+
+def test_value_and_qualifier_errors_are_classed():
+    money = {"value": Decimal("500000000"), "currency": "CNY", "qualifier": "exact"}
+    gold = Document(id="c", text=CLASS_TEXT, entities=(span(0, "MONEY", CLASS_TEXT, 19, 22, **money),))
+    wrong_value = Document(id="c", text=CLASS_TEXT, entities=(span(0, "MONEY", CLASS_TEXT, 19, 22, **{**money, "value": Decimal("5")}),))
+    wrong_qualifier = Document(id="c", text=CLASS_TEXT, entities=(span(0, "MONEY", CLASS_TEXT, 19, 22, **{**money, "qualifier": "over"}),))
+    assert evaluate([gold], [wrong_value]).error_classes == {"wrong value": {"MONEY": 1}}
+    assert evaluate([gold], [wrong_qualifier]).error_classes == {"wrong qualifier": {"MONEY": 1}}
+
+
+def _investment_doc(entities, relations=()):
+    return Document(id="c", text=CLASS_TEXT, entities=tuple(entities), relations=tuple(relations))
+
+
+ORG = span(0, "ORG", CLASS_TEXT, 4, 12, name_simplified="华星科技有限公司")
+LOC = span(1, "LOC", CLASS_TEXT, 14, 17)
+MONEY = span(2, "MONEY", CLASS_TEXT, 19, 22, value=Decimal("500000000"), currency="CNY", qualifier="exact")
+OTHER_LOC = span(3, "LOC", CLASS_TEXT, 1, 3)  # another place
+
+
+@pytest.mark.parametrize(
+    ("entities", "relations", "expected"),
+    [
+        ((LOC, MONEY), (), {"missed: argument missing": {"INVESTMENT": 1, "LOCATED_IN": 1}}),
+        ((ORG, LOC, MONEY), (), {"missed: arguments found": {"INVESTMENT": 1, "LOCATED_IN": 1}}),
+        (
+            (ORG, LOC, MONEY, OTHER_LOC),
+            (InvestmentRelation(investor=0, amount=2, location=1), LocatedInRelation(org=0, location=3)),
+            {"wrong argument": {"LOCATED_IN": 1}},
+        ),
+    ],
+    ids=["argument missing", "arguments found", "wrong argument"],
+)
+def test_relation_errors_are_classed(entities, relations, expected):
+    gold = _investment_doc(
+        (ORG, LOC, MONEY), (InvestmentRelation(investor=0, amount=2, location=1), LocatedInRelation(org=0, location=1))
+    )
+    classes = evaluate([gold], [_investment_doc(entities, relations)]).error_classes
+    relation_rows = {name: {k: v for k, v in row.items() if k in RELATION_TYPES} for name, row in classes.items()}
+    assert {name: row for name, row in relation_rows.items() if row} == expected
+
+
+def test_places_in_relations_match_without_their_administrative_suffix():
+    gold = _investment_doc((ORG, LOC, MONEY), (LocatedInRelation(org=0, location=1),))
+    short = span(1, "LOC", CLASS_TEXT, 14, 16)  # 玉溪 for gold 玉溪市
+    report = evaluate([gold], [_investment_doc((ORG, short, MONEY), (LocatedInRelation(org=0, location=1),))])
+    assert report.relations["LOCATED_IN"].correct == 1
+
+
+def test_a_batch_without_its_total_is_not_scored():
+    text = "签约项目28个"
+    count = span(0, "PROJECT_COUNT", text, 4, 7, value=28, qualifier="exact")
+    gold = Document(id="c", text=text, entities=(count,))
+    predicted = Document(id="c", text=text, entities=(count,), relations=(ProjectSummaryRelation(count=0),))
+    assert evaluate([gold], [predicted]).relations["PROJECT_SUMMARY"].actual == 0
+
+
+def test_investment_locations_are_checked_among_matched_investments():
+    gold = _investment_doc((ORG, LOC, MONEY), (InvestmentRelation(investor=0, amount=2, location=1),))
+    without = _investment_doc((ORG, LOC, MONEY), (InvestmentRelation(investor=0, amount=2),))
+    report = evaluate([gold], [without])
+    assert report.relations["INVESTMENT"].correct == 1
+    assert (report.investment_locations.matched, report.investment_locations.value_correct) == (1, 0)
+
+
+def test_floors_catch_a_figure_that_fell():
+    from zhinvest.evaluation import below_floors, raised_floors
+
+    assert below_floors({"entity.ORG.f1": 0.80}, {"entity.ORG.f1": 0.85}) == ["entity.ORG.f1: 0.8000 is below its floor 0.8500"]
+    assert below_floors({}, {"relation.micro.f1": 0.1}) == ["relation.micro.f1: 0.0000 is below its floor 0.1000"]
+    assert raised_floors({"a": 0.9, "b": 0.5}, {"a": 0.95, "b": 0.3}) == {"a": 0.95, "b": 0.49}

@@ -34,7 +34,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import zhinvest
 from zhinvest import numbers as numbers_module
 from zhinvest import reader as reader_package
-from zhinvest import segmentation
+from zhinvest import goldsets, segmentation
 from zhinvest import training
 from zhinvest.components import _names, hanlp_ner, persons, places
 from zhinvest.components import area as area_module
@@ -150,6 +150,8 @@ CASES: list[Case] = [
     Case("normalise._TONED", _pattern(normalise, "_TONED"), ("a",)),
     Case("normalise._CLAUSE_MARKS", _pattern(normalise, "_CLAUSE_MARKS"), ("中",)),
     Case("normalise._STARTS_CONTINUATION", _pattern(normalise, "_STARTS_CONTINUATION"), ("中，",)),
+    Case("goldsets._URL_LINE", _pattern(goldsets, "_URL_LINE"), ("url:", "url:a\n ")),
+    Case("goldsets._SPACE", _pattern(goldsets, "_SPACE"), (" a",)),
     Case("normalise._is_link_list", lambda: lambda text: normalise._is_link_list(text, RULES.separators), ("a|",)),
     *[Case(name, (lambda p=pattern: p), LINE_INPUTS) for name, pattern in LINE_RULES.items()],
     # numbers

@@ -158,27 +158,67 @@ def entity_table(document: Document) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluation import evaluate_corpus
+    """Score the pipeline on each gold set; with ``--floors``, fail when a figure is under its floor."""
+    from .evaluation import below_floors, evaluate_gold_set, raised_floors, read_floors, report_figures
     from .pipeline import Pipeline
 
     try:
-        report, gold, predicted = evaluate_corpus(args.gold, args.sources, Pipeline(segmenter=args.segmenter))
+        floors: dict[str, dict[str, float]] = {}
+        if args.floors:
+            floors = read_floors(args.floors)
+        elif args.update_floors and Path(args.update_floors).exists():
+            floors = read_floors(args.update_floors)
+        pipeline = Pipeline(segmenter=args.segmenter, ner_model=None if args.no_ner else "default")
+        results = [(path, *evaluate_gold_set(path, args.sources, pipeline)) for path in args.gold]
     except ZhinvestError as error:
         _stderr(str(error))
         return 1
-    print(report.to_table())
-    if args.html:
-        from .render import render_comparison
+    failed: list[str] = []
+    reports = {}
+    for number, (path, report, gold_set, predicted) in enumerate(results):
+        name = gold_set_name(path)
+        reports[name] = report
+        if number:
+            print()
+        print(f"== {name} ({path}) ==")
+        print(report.to_table())
+        for problem in gold_set.problems:
+            _stderr(f"gold not aligned: {problem}")
+        if args.errors:
+            print()
+            print(report.class_table())
+            for error_class in report.error_classes:
+                items = [item for item in report.errors if item.error_class == error_class]
+                print(f"\n-- {error_class} ({len(items)} items)")
+                for item in items:
+                    print(item.line())
+        if args.html:
+            from .render import render_comparison
 
-        Path(args.html).write_text(render_comparison(list(zip(gold, predicted)), report), encoding="utf-8")
-        _stderr(f"gold and predicted side by side: {args.html}")
-    if args.errors:
-        print()
-        for item in report.errors:
-            print(item.line())
+            html = Path(args.html) if len(results) == 1 else Path(args.html).with_stem(f"{Path(args.html).stem}-{name}")
+            html.write_text(render_comparison(list(zip(gold_set.documents, predicted)), report), encoding="utf-8")
+            _stderr(f"gold and predicted side by side: {html}")
+        if args.floors and name in floors:
+            failed += [f"{name}: {line}" for line in below_floors(report_figures(report), floors[name])]
     if args.output:
-        Path(args.output).write_text(report.model_dump_json(indent=1), encoding="utf-8")
-    return 0
+        payload = reports[gold_set_name(args.gold[0])] if len(reports) == 1 else None
+        text = payload.model_dump_json(indent=1) if payload else json.dumps({name: json.loads(r.model_dump_json()) for name, r in reports.items()}, ensure_ascii=False, indent=1)
+        Path(args.output).write_text(text, encoding="utf-8")
+    if args.update_floors:
+        for name, report in reports.items():
+            floors[name] = raised_floors(report_figures(report), floors.get(name, {}))
+        Path(args.update_floors).write_text(json.dumps({"margin": 0.01, "sets": floors}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        _stderr(f"floors raised where the figures allow: {args.update_floors}")
+    for line in failed:
+        _stderr(f"below floor: {line}")
+    return 1 if failed else 0
+
+
+def gold_set_name(path: str | Path) -> str:
+    """The name a gold set goes by in reports and floors: its folder's name (``annotations`` → ``seeds``)."""
+    resolved = Path(path).resolve()
+    name = (resolved if resolved.is_dir() else resolved.parent).name
+    return "seeds" if name == "annotations" else name
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -273,11 +313,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=cmd_extract)
 
     evaluate = commands.add_parser("evaluate", help="score the pipeline against gold annotations")
-    evaluate.add_argument("--gold", default="annotations", help="gold annotations (folder or file, any format)")
+    evaluate.add_argument("--gold", nargs="+", default=["annotations"], metavar="GOLD", help="gold sets: annotation folders or files (any format) or texts/+gold/ folders such as ../shared/dev (default: annotations)")
     evaluate.add_argument("--sources", default=None, help="folder holding the gold documents' source files")
     evaluate.add_argument("--output", default=None, help="write the full report as JSON here")
-    evaluate.add_argument("--errors", action="store_true", help="list every false positive and false negative")
+    evaluate.add_argument("--errors", action="store_true", help="count the errors by class and label, then list them by class")
     evaluate.add_argument("--segmenter", default="char")
+    evaluate.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER")
+    evaluate.add_argument("--floors", default=None, metavar="FILE", help="exit 1 when a figure of a set falls under its floor in FILE (tests/quality/floors.json)")
+    evaluate.add_argument("--update-floors", default=None, metavar="FILE", help="raise the floors in FILE to each figure less 0.01 (never lower them)")
     evaluate.add_argument("--html", default=None, metavar="FILE", help="write gold and predicted side by side as an HTML page")
     evaluate.set_defaults(func=cmd_evaluate)
 

@@ -54,6 +54,8 @@ class Errors:
     E030 = "document {doc!r}: the predicted text differs from the gold text, so offsets cannot be compared"
     E031 = "gold document {doc!r} names no source file to extract from"
     E032 = "gold document {doc!r}: source file {source!r} not found (give --sources DIR)"
+    E033 = "{name}: a gold set folder with texts/ and gold/ but no gold/*.json file"
+    E034 = "{name}: no quality floors file, or not valid JSON: {reason}"
     E040 = "entity {entity}: label {label!r} is not one of SPEC's labels {labels}"
     E041 = "entity {entity}: text {text!r} differs from the document text {found!r} at [{start}, {end})"
     E042 = "entity {entity}: not a valid entity: {reason}"

@@ -38,13 +38,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from .about import LABELS, NUMERIC_LABELS, RELATION_TYPES
 from .errors import Errors, InputError
-from .schema import Document, Entity, decimal_to_str
+from .goldsets import GoldSet, argument_key, load_gold
+from .schema import Document, Entity, Relation, decimal_to_str
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
 
 Scheme = Literal["strict", "exact", "partial", "type"]
 #: The SemEval-2013 schemes, in report order.
@@ -189,6 +193,9 @@ class ErrorItem(_Result):
     right: str
     #: What the item was matched against, or the relation's arguments.
     note: str | None = None
+    #: Its class (:data:`ENTITY_ERROR_CLASSES`, :data:`RELATION_ERROR_CLASSES`); an overlapping
+    #: pair under the strict scheme is one boundary or label error, given to both its items.
+    error_class: str = ""
 
     def line(self) -> str:
         """One line for a terminal: kind, document, label, span and context."""
@@ -196,6 +203,46 @@ class ErrorItem(_Result):
         context = f"{self.left}[{self.text}]{self.right}".replace("\n", "⏎")
         note = f"  ({self.note})" if self.note else ""
         return f"{kind}\t{self.document}\t{self.label}\t{self.start}-{self.end}\t{context}{note}"
+
+
+#: Classes of entity errors, in report order. Edges compare a predicted entity with the gold
+#: one it overlaps under the strict scheme: "too long" takes in characters outside the gold span.
+ENTITY_ERROR_CLASSES: tuple[str, ...] = (
+    "missed",
+    "spurious",
+    "left edge too long",
+    "left edge too short",
+    "right edge too long",
+    "right edge too short",
+    "both edges wrong",
+    "wrong label",
+    "wrong label and span",
+    "wrong value",
+    "wrong qualifier",
+)
+#: Classes of relation errors: a missed gold relation is "wrong argument" when a spurious
+#: prediction of its type shares one required argument with it, else "argument missing" when
+#: an entity it needs was not predicted, else "arguments found"; other predictions are spurious.
+RELATION_ERROR_CLASSES: tuple[str, ...] = (
+    "missed: argument missing",
+    "missed: arguments found",
+    "wrong argument",
+    "spurious",
+)
+
+
+def entity_error_class(gold: Entity | None, pred: Entity | None) -> str:
+    """The class of a strict-scheme entity error (a pair that is not a strict match)."""
+    if pred is None:
+        return "missed"
+    if gold is None:
+        return "spurious"
+    same_span = gold.start == pred.start and gold.end == pred.end
+    if gold.label != pred.label:
+        return "wrong label" if same_span else "wrong label and span"
+    left = "" if pred.start == gold.start else ("left edge too long" if pred.start < gold.start else "left edge too short")
+    right = "" if pred.end == gold.end else ("right edge too long" if pred.end > gold.end else "right edge too short")
+    return "both edges wrong" if left and right else (left or right)
 
 
 class Report(_Result):
@@ -216,7 +263,15 @@ class Report(_Result):
     #: Every relation type of SPEC v1; only correct, missed and spurious are used.
     relations: dict[str, Counts] = {}
     relations_micro: Counts = Counts()
+    #: Matched INVESTMENT relations whose ``location`` agrees with the gold one (both absent counts).
+    investment_locations: ValueScores = ValueScores()
+    #: Error class → label or relation type → count.
+    error_classes: dict[str, dict[str, int]] = {}
     errors: tuple[ErrorItem, ...] = ()
+
+    def class_table(self) -> str:
+        """Counts of each error class by label (entities) and relation type."""
+        return "\n".join(_class_lines(self))
 
     def to_table(self) -> str:
         """A plain-text table: labels as rows with P, R, F1 (strict and partial), values, relations."""
@@ -236,6 +291,7 @@ def evaluate(gold: Sequence[Document], predicted: Sequence[Document]) -> Report:
     values: dict[str, Counter[str]] = {label: Counter() for label in NUMERIC_LABELS}
     relations: dict[str, Counter[_Outcome]] = {kind: Counter() for kind in RELATION_TYPES}
     errors: list[ErrorItem] = []
+    locations: Counter[str] = Counter()
     seen_labels: set[str] = set()
     for gold_doc in gold:
         pred_doc = predicted_by_id.get(gold_doc.id) or Document(id=gold_doc.id, text=gold_doc.text)
@@ -248,7 +304,14 @@ def evaluate(gold: Sequence[Document], predicted: Sequence[Document]) -> Report:
                 per_label[label][scheme][outcome] += 1
                 if scheme == "strict":
                     errors.extend(_entity_errors(gold_doc, outcome, gold_entity, pred_entity, values))
-        errors.extend(_score_relations(gold_doc, pred_doc, relations))
+        errors.extend(_score_relations(gold_doc, pred_doc, relations, locations))
+    classes: dict[str, Counter[str]] = {}
+    for item in errors:
+        # an overlapping pair gives a false positive and a false negative: count it once
+        if item.kind == "false_positive" and item.error_class != "spurious":
+            continue
+        classes.setdefault(item.error_class, Counter())[item.label] += 1
+    class_order = ENTITY_ERROR_CLASSES + RELATION_ERROR_CLASSES
     labels = {
         label: LabelScores.model_validate(
             {scheme: Counts.model_validate(per_label[label][scheme]) for scheme in SCHEMES}
@@ -269,6 +332,13 @@ def evaluate(gold: Sequence[Document], predicted: Sequence[Document]) -> Report:
         values={label: ValueScores.model_validate(values[label]) for label in NUMERIC_LABELS},
         relations=relation_counts,
         relations_micro=sum(relation_counts.values(), Counts()),
+        investment_locations=ValueScores(
+            matched=locations["matched"],
+            value_correct=locations["correct"],
+            qualifier_correct=locations["correct"],
+            both_correct=locations["correct"],
+        ),
+        error_classes={name: dict(classes[name]) for name in class_order if name in classes},
         errors=tuple(errors),
     )
 
@@ -378,15 +448,17 @@ def _entity_errors(
         if same_value and same_qualifier:
             return []
         difference = f"predicted {_describe_value(pred)}, gold {_describe_value(gold)}"
-        return [_error(doc, "wrong_value", "entity", gold.label, gold.start, gold.end, difference)]
+        kind = "wrong value" if not same_value else "wrong qualifier"
+        return [_error(doc, "wrong_value", "entity", gold.label, gold.start, gold.end, difference, kind)]
     errors = []
     note: str | None
+    error_class = entity_error_class(gold, pred)
     if pred is not None:
         note = f"overlaps gold {gold.label} {gold.text!r} [{gold.start}, {gold.end})" if gold else None
-        errors.append(_error(doc, "false_positive", "entity", pred.label, pred.start, pred.end, note))
+        errors.append(_error(doc, "false_positive", "entity", pred.label, pred.start, pred.end, note, error_class))
     if gold is not None:
         note = f"overlaps predicted {pred.label} {pred.text!r} [{pred.start}, {pred.end})" if pred else None
-        errors.append(_error(doc, "false_negative", "entity", gold.label, gold.start, gold.end, note))
+        errors.append(_error(doc, "false_negative", "entity", gold.label, gold.start, gold.end, note, error_class))
     return errors
 
 
@@ -397,9 +469,17 @@ def _describe_value(entity: Entity) -> str:
 
 
 def _error(
-    doc: Document, kind: str, level: str, label: str, start: int, end: int, note: str | None = None
+    doc: Document,
+    kind: str,
+    level: str,
+    label: str,
+    start: int,
+    end: int,
+    note: str | None = None,
+    error_class: str = "",
 ) -> ErrorItem:
     return ErrorItem(
+        error_class=error_class,
         kind=kind,  # type: ignore[arg-type]
         level=level,  # type: ignore[arg-type]
         document=doc.id,
@@ -429,74 +509,88 @@ _Key = tuple[str, _ArgumentKey | None, _ArgumentKey | None]
 
 
 def _entity_key(entity: Entity | None) -> _ArgumentKey | None:
-    """What an argument is matched on: ORG by simplified name, LOC by text, amounts by value."""
-    if entity is None:
-        return None
-    if entity.label == "ORG":
-        return ("ORG", entity.name_simplified or entity.text)
-    if entity.label == "MONEY" and entity.value is not None:
-        return ("MONEY", entity.value, entity.currency)
-    if entity.label == "PROJECT_COUNT" and entity.value is not None:
-        return ("PROJECT_COUNT", entity.value)
-    return (entity.label, entity.text)
+    """What an argument is matched on (SPEC "Scoring"): ORG by simplified name, LOC by place
+    name with a final 省/市/县/区 set aside, amounts and counts by value."""
+    return None if entity is None else argument_key(entity)
 
 
-def _relation_keys(doc: Document) -> dict[_Key, list[Entity]]:
-    """Each distinct relation key of a document, with the arguments of its first occurrence."""
-    keys: dict[_Key, list[Entity]] = {}
+def _relation_keys(doc: Document) -> dict[_Key, tuple[list[Entity], Relation]]:
+    """Each distinct relation key of a document, with the arguments and relation of its first
+    occurrence. A relation lacking a required argument (a batch's count without its total) is
+    not scored (SPEC v1.1 "Relation readings")."""
+    keys: dict[_Key, tuple[list[Entity], Relation]] = {}
     by_id = {entity.id: entity for entity in doc.entities}
     for relation in doc.relations:
+        if any(getattr(relation, name) is None for name in REQUIRED_ARGUMENTS[relation.type]):
+            continue
         arguments = [by_id.get(getattr(relation, name)) for name in REQUIRED_ARGUMENTS[relation.type]]
         first, second = (_entity_key(argument) for argument in arguments)
         key = (relation.type, first, second)
-        keys.setdefault(key, [argument for argument in arguments if argument is not None])
+        keys.setdefault(key, ([argument for argument in arguments if argument is not None], relation))
     return keys
 
 
-def _describe_key(key: _Key) -> str:
-    kind, *arguments = key
+def _describe_arguments(kind: str, relation: Relation, doc: Document) -> str:
+    """The required arguments of a relation as written: ``investor=华星科技有限公司 amount=5亿元``."""
     parts = []
-    for name, argument in zip(REQUIRED_ARGUMENTS[kind], arguments, strict=True):
-        if argument is None:
-            parts.append(f"{name}=-")
-            continue
-        # Leave out the label; show decimals without exponent.
-        shown = [
-            decimal_to_str(part) if isinstance(part, Decimal) else str(part)
-            for part in argument[1:]
-            if part is not None
-        ]
-        parts.append(f"{name}={' '.join(shown)}")
+    for name in REQUIRED_ARGUMENTS[kind]:
+        ref = getattr(relation, name)
+        entity = None if ref is None else doc.entity(ref)
+        if entity is None:
+            shown = "-"
+        elif entity.label == "PROJECT_COUNT":
+            shown = str(entity.value)
+        else:
+            shown = entity.name_simplified or entity.text
+        parts.append(f"{name}={shown}")
     return " ".join(parts)
 
 
-def _score_relations(gold: Document, predicted: Document, counts: dict[str, Counter[_Outcome]]) -> list[ErrorItem]:
+def _location_key(doc: Document, relation: Relation) -> _ArgumentKey | None:
+    location = getattr(relation, "location", None)
+    return None if location is None else _entity_key(doc.entity(location))
+
+
+def _score_relations(
+    gold: Document, predicted: Document, counts: dict[str, Counter[_Outcome]], locations: Counter[str]
+) -> list[ErrorItem]:
     gold_keys, pred_keys = _relation_keys(gold), _relation_keys(predicted)
     for key in gold_keys.keys() & pred_keys.keys():
         counts[key[0]]["correct"] += 1
-    return _unmatched(gold, gold_keys, pred_keys, "missed", counts) + _unmatched(
-        gold, pred_keys, gold_keys, "spurious", counts
-    )
-
-
-def _unmatched(
-    doc: Document,
-    own: dict[_Key, list[Entity]],
-    other: dict[_Key, list[Entity]],
-    outcome: _Outcome,
-    counts: dict[str, Counter[_Outcome]],
-) -> list[ErrorItem]:
-    """Count the keys of ``own`` missing from ``other`` as ``outcome``; their errors, in relation order."""
-    kind = "false_negative" if outcome == "missed" else "false_positive"
+        if key[0] == "INVESTMENT":
+            locations["matched"] += 1
+            locations["correct"] += _location_key(gold, gold_keys[key][1]) == _location_key(predicted, pred_keys[key][1])
+    missed = [key for key in gold_keys if key not in pred_keys]
+    spurious = [key for key in pred_keys if key not in gold_keys]
+    predicted_arguments = {argument_key(entity) for entity in predicted.entities}
+    classes: dict[_Key, str] = {}
+    for key in missed:
+        partner = next(
+            (other for other in spurious if other[0] == key[0] and other not in classes and _shares_argument(key, other)),
+            None,
+        )
+        if partner is not None:
+            classes[key] = classes[partner] = "wrong argument"
+        elif any(argument is not None and argument not in predicted_arguments for argument in key[1:]):
+            classes[key] = "missed: argument missing"
+        else:
+            classes[key] = "missed: arguments found"
     errors = []
-    for key, arguments in own.items():
-        if key in other:
-            continue
-        counts[key[0]][outcome] += 1
-        start = min((entity.start for entity in arguments), default=0)
-        end = max((entity.end for entity in arguments), default=0)
-        errors.append(_error(doc, kind, "relation", key[0], start, end, _describe_key(key)))
+    for keys, outcome, source in ((missed, "missed", gold_keys), (spurious, "spurious", pred_keys)):
+        kind = "false_negative" if outcome == "missed" else "false_positive"
+        for key in keys:
+            counts[key[0]][outcome] += 1  # type: ignore[index]
+            arguments = source[key][0]
+            start = min((entity.start for entity in arguments), default=0)
+            end = max((entity.end for entity in arguments), default=0)
+            note = _describe_arguments(key[0], source[key][1], gold if outcome == "missed" else predicted)
+            error_class = classes.get(key, "spurious")
+            errors.append(_error(gold, kind, "relation", key[0], start, end, note, error_class))
     return errors
+
+
+def _shares_argument(first: _Key, second: _Key) -> bool:
+    return any(a is not None and a == b for a, b in zip(first[1:], second[1:]))
 
 
 # --- table -----------------------------------------------------------------------------
@@ -542,40 +636,114 @@ def _table_lines(report: Report) -> list[str]:
             f"{name:<{width}}  {_percent(counts.precision):>8} {_percent(counts.recall):>6} {_percent(counts.f1):>6}"
             f"   {counts.possible:>5} {counts.actual:>5}"
         )
+    located = report.investment_locations
+    if located.matched:
+        lines.append(f"INVESTMENT location right in {located.value_correct} of {located.matched} matched ({_percent(located.value_accuracy)})")
     if report.missing:
         lines += ["", f"No prediction for {len(report.missing)} document(s): {', '.join(report.missing)}"]
     return lines
 
 
+def _class_lines(report: Report) -> list[str]:
+    entity_labels = [label for label in LABELS if any(label in row for row in report.error_classes.values())]
+    relation_types = [kind for kind in RELATION_TYPES if any(kind in row for row in report.error_classes.values())]
+    columns = entity_labels + relation_types
+    width = max(len(name) for name in (*ENTITY_ERROR_CLASSES, *RELATION_ERROR_CLASSES))
+    lines = ["Error classes (strict; an overlapping pair counts once)"]
+    lines.append(f"{'':<{width}}  " + " ".join(f"{name[:10]:>10}" for name in columns) + f" {'total':>6}")
+    for name, row in report.error_classes.items():
+        cells = " ".join(f"{row.get(column, 0) or '':>10}" for column in columns)
+        lines.append(f"{name:<{width}}  {cells} {sum(row.values()):>6}")
+    return lines
+
+
+def top_error_classes(report: Report, count: int = 10) -> list[tuple[str, str, int]]:
+    """The ``count`` largest (class, label, number) cells of the error class table."""
+    cells = [(name, label, number) for name, row in report.error_classes.items() for label, number in row.items()]
+    return sorted(cells, key=lambda cell: -cell[2])[:count]
+
+
 def evaluate_corpus(
     gold_path: str | Path,
     sources: str | Path | None = None,
-    pipeline: Callable[[Path], Document] | None = None,
+    pipeline: Pipeline | None = None,
 ) -> tuple[Report, list[Document], list[Document]]:
-    """Run the pipeline on the source of every gold document and score it.
+    """Run the pipeline on the articles of a gold set and score it.
 
-    ``gold_path`` is a folder or file in any annotation format (``zhinvest.formats``).
-    Each gold document's source file is ``sources / <file name of its source>`` when
-    ``sources`` is given, else its ``source`` path resolved against the gold folder's parent
-    and then the current directory. Returns the report with the gold and predicted documents.
+    ``gold_path`` is an annotation folder or file in any format (:mod:`zhinvest.formats`),
+    whose documents' source files are read again (from ``sources`` when given), or a
+    context-anchored set such as ``../shared/dev`` (:mod:`zhinvest.goldsets`). Returns the
+    report with the gold and predicted documents. Gold mentions that could not be aligned
+    are in :func:`zhinvest.goldsets.load_gold`'s ``problems``; :func:`evaluate_gold_set`
+    returns them too.
     """
-    from .formats import read as read_documents
+    report, gold_set, predicted = evaluate_gold_set(gold_path, sources, pipeline)
+    return report, list(gold_set.documents), predicted
+
+
+def evaluate_gold_set(
+    gold_path: str | Path,
+    sources: str | Path | None = None,
+    pipeline: Pipeline | None = None,
+) -> tuple[Report, GoldSet, list[Document]]:
+    """:func:`evaluate_corpus`, returning the whole :class:`~zhinvest.goldsets.GoldSet`."""
     from .pipeline import Pipeline
 
-    gold_path = Path(gold_path)
-    gold = read_documents(gold_path)
+    gold_set = load_gold(gold_path, sources)
     run = pipeline or Pipeline()
-    predicted = [run(_source_of(doc, gold_path, sources)) for doc in gold]
-    return evaluate(gold, predicted), gold, predicted
+    predicted = [run.document(article) for article in gold_set.articles]
+    return evaluate(list(gold_set.documents), predicted), gold_set, predicted
 
 
-def _source_of(doc: Document, gold_path: Path, sources: str | Path | None) -> Path:
-    if doc.source is None:
-        raise InputError(Errors.E031.format(doc=doc.id))
-    name = Path(doc.source)
-    base = gold_path if gold_path.is_dir() else gold_path.parent
-    candidates = [Path(sources) / name.name] if sources is not None else [base.parent / name, Path.cwd() / name, name]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    raise InputError(Errors.E032.format(doc=doc.id, source=doc.source))
+# --- quality floors ----------------------------------------------------------------------
+
+
+def report_figures(report: Report) -> dict[str, float]:
+    """The figures a quality gate holds: strict F1 per label, value accuracy per numeric
+    label, F1 per relation type and micro, and INVESTMENT location accuracy; as fractions.
+    A label or relation type absent from both gold and predictions is left out."""
+    figures: dict[str, float] = {}
+    for label, scores in report.labels.items():
+        if scores.strict.possible or scores.strict.actual:
+            figures[f"entity.{label}.f1"] = round(scores.strict.f1, 4)
+    figures["entity.micro.f1"] = round(report.micro.strict.f1, 4)
+    for label, values in report.values.items():
+        if values.accuracy is not None:
+            figures[f"value.{label}.accuracy"] = round(values.accuracy, 4)
+    for kind, counts in report.relations.items():
+        if counts.possible or counts.actual:
+            figures[f"relation.{kind}.f1"] = round(counts.f1, 4)
+    figures["relation.micro.f1"] = round(report.relations_micro.f1, 4)
+    if report.investment_locations.value_accuracy is not None:
+        figures["relation.INVESTMENT.location_accuracy"] = round(report.investment_locations.value_accuracy, 4)
+    return figures
+
+
+def below_floors(figures: dict[str, float], floors: dict[str, float]) -> list[str]:
+    """One line for each figure under its floor (a floor whose figure is missing counts as 0)."""
+    return [
+        f"{name}: {figures.get(name, 0.0):.4f} is below its floor {floor:.4f}"
+        for name, floor in floors.items()
+        if figures.get(name, 0.0) < floor
+    ]
+
+
+def read_floors(path: str | Path) -> dict[str, dict[str, float]]:
+    """The floors file: ``{"sets": {set name: {figure: floor}}}``."""
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {name: {key: float(value) for key, value in floors.items()} for name, floors in data["sets"].items()}
+    except (OSError, ValueError, KeyError, AttributeError, TypeError) as error:
+        raise InputError(Errors.E034.format(name=path, reason=error)) from None
+
+
+def raised_floors(figures: dict[str, float], floors: dict[str, float], margin: float = 0.01) -> dict[str, float]:
+    """Floors raised to ``figure - margin`` where the figure allows; never lowered."""
+    raised = dict(floors)
+    for name, figure in figures.items():
+        candidate = max(0.0, round(figure - margin, 4))
+        if candidate > raised.get(name, -1.0):
+            raised[name] = candidate
+    return raised
