@@ -34,7 +34,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import zhinvest
 from zhinvest import numbers as numbers_module
 from zhinvest import reader as reader_package
-from zhinvest import goldsets, segmentation
+from zhinvest import goldsets, lexicons, segmentation
+from zhinvest.components import organisations as organisations_module
 from zhinvest import training
 from zhinvest.components import _names, hanlp_ner, persons, places
 from zhinvest.components import area as area_module
@@ -190,6 +191,16 @@ CASES: list[Case] = [
     Case("OrganisationFinder.investor_trigger", _finder(OrganisationFinder, "investor_trigger"), ("拟投资约",)),
     Case("OrganisationFinder._coordinated", lambda: lambda text: OrganisationFinder()._coordinated(text, [(0, 2), (3, 5)], []),
          ("中中、",), sizes=(10_000, 100_000)),
+    Case("OrganisationFinder.stock_code", _finder(OrganisationFinder, "stock_code"), ("(123456", "（1234.")),
+    Case("organisations._BRACKETED_PLACE", _pattern(organisations_module, "_BRACKETED_PLACE"), ("(中中中中中中中",)),
+    Case("OrganisationFinder.list_head", _finder(OrganisationFinder, "list_head"), ("等一", "等多个中中")),
+    Case("organisations._COUNTED", _pattern(organisations_module, "_COUNTED"), ("1",)),
+    Case("organisations._DATE_LINE_REST", _pattern(organisations_module, "_DATE_LINE_REST"), ("1", "1a")),
+    Case("organisations._NAME_CORE", _pattern(organisations_module, "_NAME_CORE"), ("a",)),
+    # the lexicon builder reads a package's list of listed companies, never article text; still linear
+    Case("lexicons._NUMERALS", _pattern(lexicons, "_NUMERALS"), ("一",)),
+    Case("lexicons._SPECIAL_TREATMENT", _pattern(lexicons, "_SPECIAL_TREATMENT"), ("*S*", "退a")),
+    Case("lexicons._TRADING_MARK", _pattern(lexicons, "_TRADING_MARK"), ("XD",)),
     Case("organisations.short_forms", lambda: lambda text: short_forms(text + "有限公司", frozenset()), ("（中",)),
     Case("persons._CJK", _pattern(persons, "_CJK"), ("a",)),
     Case("persons._TRANSLITERATED", _pattern(persons, "_TRANSLITERATED"), ("中·",)),

@@ -6,17 +6,23 @@ the short form of each name (``嘉定区`` → ``嘉定``) kept only when it is 
 word. That test uses jieba's dictionary (MIT licence): a short form that jieba lists with a
 common-word part of speech (noun, verb, adjective, direction …), or as a frequent word not
 tagged as a place, is dropped (``东方``, ``资源``, ``合作``, ``比如``). ``data/common_words.json``
-lists jieba's frequent ordinary words, for checking a statistical model's mentions. Rebuild with
-``python -m zhinvest.lexicons`` after installing cpca and jieba.
+lists jieba's frequent ordinary words, for checking a statistical model's mentions.
+``build_listed_companies`` makes ``data/listed_companies.json``: the short names of China's
+listed companies from the adata package (MIT licence). Rebuild all with
+``python -m zhinvest.lexicons`` after ``pip install -e ".[lexicons]"`` (cpca, jieba, adata).
 """
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
 from .components._names import division_names, short_form
+from .reader.normalise import fold_width
 
 #: jieba part-of-speech tags of ordinary words (ICTCLAS set): a short form tagged so is no place.
 COMMON_TAGS = frozenset("n v vn vd a ad an d s b c p r m q t f u y e o i l j g k h x z mq uj ul uz ud ug uv zg ng tg vg dg ag rg df rr rz".split())
@@ -90,6 +96,53 @@ def build_crossing_words(place_names: set[str], min_freq: int = 100) -> dict[str
     }
 
 
+#: Prefixes of special-treatment and delisting names (*ST某某, PT某某), and a delisted mark.
+_SPECIAL_TREATMENT = re.compile(r"^(?:\*?S?\*?ST|PT|S)|退$")
+#: Marks of a trading day before a short name (ex-dividend XD, ex-rights XR, DR, a new listing N).
+_TRADING_MARK = re.compile(r"^(?:XD|XR|DR|N)(?=[\u4e00-\u9fff])")
+_NUMERALS = re.compile(r"[〇零一二三四五六七八九十百千万]+")
+
+
+def adata_stock_codes_path() -> Path | None:
+    """``stock/cache/code.csv`` inside the installed adata package, found without importing it."""
+    spec = importlib.util.find_spec("adata")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "stock" / "cache" / "code.csv"
+    return path if path.is_file() else None
+
+
+def build_listed_companies(common: set[str], places: set[str], path: Path | None = None) -> dict[str, object]:
+    """Short names (证券简称) of the companies listed in Shanghai, Shenzhen and Beijing, from the
+    adata package's ``code.csv`` (MIT licence): names of three characters or more, width
+    folded, without trading marks (XD, N) and special-treatment names (*ST, PT); B-share
+    names and a name that is an ordinary word, a numeral or a place (jieba's frequent words and
+    part-of-speech tags, the gazetteer) are left out."""
+    path = path or adata_stock_codes_path()
+    if path is None:
+        raise SystemExit("adata is not installed: pip install -e '.[lexicons]'")
+    names: set[str] = set()
+    dictionary = jieba_dictionary()
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            name = _TRADING_MARK.sub("", re.sub(r"\s+", "", fold_width(row.get("short_name") or "")))
+            if _SPECIAL_TREATMENT.search(name) or name.endswith("B") or _NUMERALS.fullmatch(name):
+                continue
+            tag = dictionary.get(name, (0, ""))[1]
+            if tag in ("ns", "i", "l") or (len(name) == 3 and tag in COMMON_TAGS):
+                continue  # a place, an idiom, or a three-character ordinary word (外高桥, 喜临门, 两面针)
+            if len(name) >= 3 and name not in common and name not in places:
+                names.add(name)
+    return {
+        "_source": (
+            "Short names of companies listed on the Shanghai, Shenzhen and Beijing exchanges, from the adata "
+            "package's stock/cache/code.csv (MIT licence, https://github.com/1nchaos/adata), filtered against "
+            "jieba's frequent ordinary words and the place gazetteer. Built by `python -m zhinvest.lexicons`."
+        ),
+        "names": sorted(names),
+    }
+
+
 def main() -> None:
     from importlib.resources import files
 
@@ -104,6 +157,9 @@ def main() -> None:
     crossing = build_crossing_words(places)
     (target.parent / "crossing_words.json").write_text(json.dumps(crossing, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"crossing_words.json: {len(crossing['words'])} words", file=sys.stderr)
+    listed = build_listed_companies(set(common["words"]) | set(crossing["words"]), places)  # type: ignore[arg-type]
+    (target.parent / "listed_companies.json").write_text(json.dumps(listed, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"listed_companies.json: {len(listed['names'])} names", file=sys.stderr)
     print(f"{target}: {len(gazetteer['full_names'])} names, {len(gazetteer['short_forms'])} short forms, "
           f"{len(gazetteer['dropped_short_forms'])} dropped", file=sys.stderr)
 

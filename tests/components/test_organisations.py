@@ -116,7 +116,7 @@ def test_no_company_before_a_facility(finder, text):
         ("图片来源：东方IC\n记者 | 王明", ["东方IC"]),
         ("据南方日报报道，该项目", ["南方日报"]),
         ("会议结束后，第一财经记者了解到", ["第一财经"]),
-        ("来源：新华社", ["新华社"]),
+        ("来源：新华社", []),  # SPEC: a source line is boilerplate, a picture credit is not
         ("在新闻发布会上获悉", []),
     ],
 )
@@ -160,3 +160,88 @@ def test_organisation_boundaries_in_general_news(finder, text, expected):
 )
 def test_a_name_after_a_described_kind_of_company(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+# --- registered names as place + trade name + industry + legal form (invented companies) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place anchors the left edge; a boundary character inside the trade name stays in it
+        ("其中广州同和堂集团拟投资8亿元", ["广州同和堂集团"]),
+        ("杭州同创科技股份公司拟联合多家企业", ["杭州同创科技股份公司"]),
+        # a descriptor, a role noun or a demonstrative before the place is not part of the name
+        ("包括理想汽车一级供应商浙江恒远工业科技股份有限公司投资的项目", ["浙江恒远工业科技股份有限公司"]),
+        ("中德合资江苏科瑞精密制品公司由此成立", ["江苏科瑞精密制品公司"]),
+        ("文旅项目投资方星澜集团执行董事表示", ["星澜集团"]),
+        ("图为开发区明讯公司生产线", ["明讯公司"]),
+        ("据悉,此次华晟集团拟在云南投资", ["华晟集团"]),
+        # the place stands for the trade name
+        ("中国航运技术装备有限公司计划投资", ["中国航运技术装备有限公司"]),
+        # a branch named after its parent; two legal forms in a row
+        ("中国航运技术装备有限公司深圳新能源技术开发分公司计划投资", ["中国航运技术装备有限公司深圳新能源技术开发分公司"]),
+        ("温州与金石投资控股集团有限公司签约", ["金石投资控股集团有限公司"]),
+        # industry words and a legal form alone are no name, and stop the next name's walk
+        ("国内最大的钢铁集团宝武集团", ["宝武集团"]),
+        # 控股 as a verb
+        ("南方水泥股份有限公司是安徽华锦集团控股的上市公司", ["南方水泥股份有限公司", "安徽华锦集团"]),
+        # a bracketed place before the legal form
+        ("该公司属东芝电器(中国)有限公司", ["东芝电器(中国)有限公司"]),
+    ],
+)
+def test_registered_names_by_their_parts(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("和湖南省岳阳市人民政府签订协议", ["湖南省岳阳市人民政府"]),
+        ("公司与广西壮族自治区人民政府和南宁经济技术开发区管委会达成合作", ["广西壮族自治区人民政府", "南宁经济技术开发区管委会"]),
+        ("岳阳新区管委会与多家企业签约", ["岳阳新区管委会"]),
+    ],
+)
+def test_government_bodies_named_with_places_and_zones(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+def test_trade_names_mark_later_mentions(finder):
+    text = ("湖北恒远工业科技股份有限公司投资的恒远汽车零部件生产项目开工。浙江华康制药有限公司原料药项目同日开工。"
+            "华康药业项目总投资3亿元。东芝电器(中国)有限公司与苏州德升科技股份有限公司合作,东芝公司与德升科技决定追加投资。")
+    assert orgs(finder, text) == [
+        "湖北恒远工业科技股份有限公司", "恒远", "浙江华康制药有限公司", "华康药业",
+        "东芝电器(中国)有限公司", "苏州德升科技股份有限公司", "东芝公司", "德升科技",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "trade"),
+    [
+        ("湖北恒远工业科技股份有限公司", "恒远"),
+        ("东芝电器(中国)有限公司", "东芝"),
+        ("广州同和堂集团", "同和堂"),
+        ("中国航运技术装备有限公司", None),  # the place is the trade name
+        ("上海项目管理有限公司", None),  # an ordinary word
+    ],
+)
+def test_trade_name(finder, name, trade):
+    assert finder.trade_name(name) == trade
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("晚间,星云能源、天捷股份(002812.SZ)以及云化学(600096.SH)陆续公布通告", ["天捷股份", "云化学"]),
+        ("港股公司恒星控股(01234.HK)宣布", ["恒星控股"]),
+    ],
+)
+def test_a_name_before_its_stock_code_is_a_company(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+def test_listed_companies_by_their_short_names(finder):
+    # short names from the public list of listed companies (data/listed_companies.json)
+    assert orgs(finder, "最新案例是晶澳科技和亿纬锂能,其分别签署投资协议") == ["晶澳科技", "亿纬锂能"]
+    # a listed name that would cut a word is not taken: 中国高科 in 中国高科技
+    assert orgs(finder, "发展中国高科技产业") == []

@@ -183,9 +183,16 @@ def walk_left(
         for s, e in stop_at:
             mask[s:e] = b"\x01" * (e - s)
     start = end
+    depth = 0  # brackets closed on the way: 某某(上海)电池 walks through, 某某电(上海 does not
     while start > 0 and end - start < limit:
         if not NAME_CHAR.match(text[start - 1]) or mask[start - 1] or words.ends_at(text, start):
             break
+        if text[start - 1] in ")）":
+            depth += 1
+        elif text[start - 1] in "(（":
+            if depth == 0:
+                break
+            depth -= 1
         if text[start - 1] == "年" and start >= 2 and text[start - 2] in _YEAR_DIGITS:
             break  # a date (1996年, 一九九六年) comes before a name, not in it
         start -= 1

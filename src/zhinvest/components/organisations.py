@@ -32,6 +32,20 @@ from ._spans import Mention, Occupancy, add_mentions, doc_text, get_mentions, ov
 _LEGAL_FORMS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "控股有限公司", "有限公司", "控股集团", "集团公司", "集团", "公司")
 #: Suffixes of associations, whose names may hold a generic phrase (上市公司协会).
 _ASSOCIATIONS = ("协会", "商会", "联合会", "学会", "促进会", "研究会")
+#: A place in brackets inside a registered name: 松下电器(中国)有限公司.
+_BRACKETED_PLACE = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]")
+#: Generic heads that end a description before a name: 上市公司某某, 港股公司某某.
+_GENERIC_HEADS = ("公司", "企业")
+#: Function characters that end a trade name's slot (温州与某某: 与 is no part of 某某).
+_NOT_IN_TRADE_NAME = frozenset("与在的了是及等对向从把被将于")
+#: Nouns after which a listed name is a field, not the company: 中国黄金行业.
+_FIELD_NOUNS = ("行业", "产业", "领域", "市场", "板块")
+#: A count of companies: 179家附属公司, 三家公司.
+_COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]+[家个所]")
+#: What follows an outlet on a source line: a date and time (2018-04-20 09:28:50).
+_DATE_LINE_REST = re.compile(r"[0-9年月日:：\-/. ]+")
+#: Characters of a trade name (字号).
+_NAME_CORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 #: Industry words stripped after the legal form for a short form.
 _INDUSTRY = ("科技", "技术", "实业", "发展", "投资", "国际", "控股", "股份", "产业", "工业", "工程", "信息", "网络")
 
@@ -71,6 +85,7 @@ class OrganisationFinder:
         for match in self.local_body.finditer(text):
             place = self._place_ending_at(text, match.start())
             candidates.append((match.start() if place is None else place, match.end()))
+        candidates.extend(self._place_bodies(text))
         for start, end, _ in longest_matches(self.standalone_bodies, text):
             if not text.endswith(("各", "每", "两", "多", "等"), 0, start):  # 各管委会: not one body
                 candidates.append((start, end))
@@ -78,6 +93,8 @@ class OrganisationFinder:
             start = walk_left(text, match.end(), self.boundaries, stop_at=avoid)
             candidates.append((strip_leading_boundaries(text, start, match.end(), self.lex.boundary_words), match.end()))
         candidates.extend(self._suffixed(text, avoid))
+        candidates.extend(self._listed(text))
+        candidates.extend(self._stock_coded(text))
         candidates.extend(self._before_facility(text))
         candidates.extend(self._media(text))
         candidates.extend(self._foreign_before_title(text))
@@ -87,12 +104,23 @@ class OrganisationFinder:
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
         found = _longest_first(found + self._coordinated(text, found, avoid))
         found = self._propagate(text, found, avoid)
-        return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found)]
+        return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found) if self._is_name(text, s, e)]
+
+    def _is_name(self, text: str, start: int, end: int) -> bool:
+        """What no rule may output: a legal form or generic word alone (公司, 企业), a count of
+        companies (179家附属公司), and an outlet heading a source line (某某日报 2021-03-25 09:28)."""
+        name = text[start:end]
+        if name in self.legal_forms or name in self.generic or _COUNTED.match(name):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end < 0 else line_end]
+        return not (text[line_start:start].strip() == "" and rest.strip() and _DATE_LINE_REST.fullmatch(rest.strip()))
 
     @cached_property
     def boundaries(self) -> Boundaries:
         """Where an organisation name's walk to the left stops: function words, verbs and titles."""
-        return Boundaries(set(self.lex.boundary_words.words) | set(self.lex["titles"]))
+        return Boundaries(set(self.lex.boundary_words.words) | set(self.lex["titles"]) | set(self.lex["org_left_boundaries"]))
 
     def _extend_over_known_names(self, text: str, start: int) -> int:
         """A walk stopped inside a known name (联合国 in 联合国旅游组织) goes on to its start."""
@@ -102,10 +130,118 @@ class OrganisationFinder:
                 return body_start + offset
         return start
 
+    @cached_property
+    def place_body_heads(self) -> Any:
+        return _automaton(self.lex["place_body_heads"])
+
+    @cached_property
+    def zones_before_bodies(self) -> Boundaries:
+        return Boundaries(self.lex["zones_before_bodies"])
+
+    @cached_property
+    def listed_companies(self) -> Any:
+        """Short names of China's listed companies (``data/listed_companies.json``, from adata)."""
+        from ._names import _data
+
+        return _automaton(_data("listed_companies.json")["names"])
+
+    def _listed(self, text: str) -> list[tuple[int, int]]:
+        """Listed companies by their short names (证券简称), where the name does not cut a word."""
+        return [
+            (s, e)
+            for s, e, _ in longest_matches(self.listed_companies, text)
+            if not self._inside_word(text, s, e) and not text.startswith(_FIELD_NOUNS, e)
+        ]
+
+    @cached_property
+    def stock_code(self) -> re.Pattern[str]:
+        return re.compile(r"[(（](?:\d{6}\.(?:SZ|SH|BJ)|\d{4,5}\.HK|[A-Z]{1,5}\.(?:N|O|US))[)）]", re.I)
+
+    def _stock_coded(self, text: str) -> list[tuple[int, int]]:
+        """A name before its stock code (某某股份(002812.SZ), 某某(600096.SH)) is a listed company."""
+        spans = []
+        for match in self.stock_code.finditer(text):
+            end = match.start()
+            start = walk_left(text, end, self.boundaries, limit=12)
+            start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
+            name = text[start:end]
+            start += _generic_head_length(name)
+            if end - start >= 2 and text[start:end] not in self.generic:
+                spans.append((start, end))
+        return spans
+
+    def _place_bodies(self, text: str) -> list[tuple[int, int]]:
+        """A government body named with its places and zone: 某某省某某市人民政府, 某某经济技术开发区管委会,
+        某某新区管委会. At least one place must precede; a body after a bare zone word is left
+        to the other rules."""
+        spans = []
+        for body_start, end, _ in longest_matches(self.place_body_heads, text):
+            position, has_place = body_start, False
+            while position > 0:
+                zone = self.zones_before_bodies.ends_at(text, position) and next(
+                    w for w in self.zones_before_bodies if text.endswith(w, 0, position)
+                )
+                if zone:
+                    position -= len(zone)
+                    continue
+                place = self._place_ending_at(text, position)
+                if place is None:
+                    break
+                position, has_place = place, True
+            if has_place:
+                spans.append((position, end))
+        return spans
+
     def _place_ending_at(self, text: str, position: int) -> int | None:
-        for length in range(6, 1, -1):
+        for length in range(8, 1, -1):
             if position - length >= 0 and text[position - length : position] in self.lex.place_names:
                 return position - length
+        return None
+
+    @cached_property
+    def legal_forms(self) -> frozenset[str]:
+        return frozenset(self.lex["legal_forms"])
+
+    @cached_property
+    def industry_words(self) -> Boundaries:
+        return Boundaries(self.lex["industry_words"])
+
+    def _industry_start(self, text: str, end: int) -> int:
+        """Where the industry words (行业) before a legal form begin: 江苏某某[工业科技]股份有限公司.
+        A parenthesised place before the legal form (某某电器(中国)有限公司) is passed over."""
+        position = end
+        bracket = _BRACKETED_PLACE.search(text, max(0, position - 8), position)
+        if bracket and bracket.end() == position and bracket.group(1) in self.lex.place_names:
+            position = bracket.start()
+        for _ in range(4):
+            word = next((w for w in self.industry_words if text.endswith(w, 0, position)), None)
+            if word is None or position - len(word) < 0:
+                break
+            position -= len(word)
+        return position
+
+    def _place_anchored_start(self, text: str, industry_start: int, suffix_start: int, stops: bytearray) -> int | None:
+        """The start of a registered name read as place + trade name + industry + legal form
+        (企业名称登记管理规定: 行政区划 + 字号 + 行业 + 组织形式): a place ending two to four
+        characters before the industry words (or right before them, when the place stands for
+        the trade name: 中国电力技术装备有限公司) starts the name, with any places before it
+        (云南省玉溪市…). Characters that are boundary words elsewhere (同 in 同仁堂) are part
+        of the trade name here. None when no place anchors the name."""
+        lengths = (0, 2, 3, 4) if industry_start < suffix_start else (2, 3, 4)
+        for trade in lengths:
+            position = industry_start - trade
+            if position < 2 or any(stops[position:industry_start]):
+                continue
+            trade_name = text[position:industry_start]
+            if trade and not all(_NAME_CORE.match(char) and char not in _NOT_IN_TRADE_NAME for char in trade_name):
+                continue
+            place = self._place_ending_at(text, position)
+            if place is None or any(stops[place:position]):
+                continue
+            start = place
+            while (before := self._place_ending_at(text, start)) is not None and not any(stops[before:start]):
+                start = before
+            return start
         return None
 
     def _suffixed(self, text: str, avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -121,18 +257,33 @@ class OrganisationFinder:
             base = _base_suffix(suffix)
             if end < len(text) and text[end] in not_followed.get(suffix, not_followed.get(base, "")):
                 continue
+            if spans and spans[-1][1] == suffix_start and suffix in self.legal_forms:
+                spans[-1] = (spans[-1][0], end)  # 某某控股集团 + 有限公司: one legal form
+                continue
             walk_from = suffix_start
-            if suffix in _LEGAL_FORMS:  # 华芯国际投资有限公司: an industry word belongs to the name
-                walk_from -= next((len(w) for w in _INDUSTRY if text.endswith(w, 0, suffix_start)), 0)
-            start = walk_left(text, walk_from, self.boundaries, stop_at=stops)
-            start = strip_leading_boundaries(text, start, suffix_start, self.lex.boundary_words)
-            start = self._extend_over_known_names(text, start)
+            anchored = None
+            if suffix in self.legal_forms:
+                walk_from = self._industry_start(text, suffix_start)
+                anchored = self._place_anchored_start(text, walk_from, suffix_start, stops)
+            if anchored is not None:
+                start = anchored
+            else:
+                start = walk_left(text, walk_from, self.boundaries, stop_at=stops)
+                start = strip_leading_boundaries(text, start, suffix_start, self.lex.boundary_words)
+                start = self._extend_over_known_names(text, start)
+                start += _generic_head_length(text[start:walk_from])
+                if walk_from < suffix_start and start == walk_from:
+                    stops[walk_from:end] = b"\x01" * (end - walk_from)
+                    continue  # industry words and a legal form only (一家科技公司, 汽车集团): no name, and a stop
             name = text[start:suffix_start]
             if len(name) < 2 and not (len(name) == 1 and len(suffix) >= 4):
                 continue
-            if name in self.generic or any(name.endswith(b) for b in blockers.get(suffix, ())):
+            if name in self.generic or any(name.endswith(b) for b in blockers.get(suffix, ())) or (base == "资本" and name in self.lex.place_names):
                 if not text.startswith(_ASSOCIATIONS, end):  # 中国上市公司协会: the phrase is part of a name
                     stops[start:end] = b"\x01" * (end - start)
+                continue
+            if suffix.startswith(("分", "子")) and spans and spans[-1][1] == start:
+                spans[-1] = (spans[-1][0], end)  # a branch named after its parent: 某某有限公司北京分公司
                 continue
             spans.append((start + self._nationality(name), end))
         return spans
@@ -283,9 +434,16 @@ class OrganisationFinder:
                     spans.append((start + self._nationality(name), end))
         return spans
 
+    @cached_property
+    def list_head(self) -> re.Pattern[str]:
+        nouns = alternation(self.lex["list_nouns"])
+        return re.compile(rf"等(?:[0-9]+|[一二两三四五六七八九十几多百]+)?[家个所]?(?:多个|多家|一批|众多)?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
+
     def _coordinated(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """In a list joined by 、 whose items include at least two organisations, the other
-        short name items are organisations too (安联集团、普华永道、世邦魏理仕等6家机构)."""
+        short name items are organisations too (安联集团、普华永道、世邦魏理仕等6家机构); so
+        are the items of a list whose head noun after 等 names organisations (某某、某某、某某等多个
+        国际名牌汽车, 等10家企业), even where an item is an ordinary word."""
         spans = set(found)
         result = []
         for clause in re.finditer(r"[^，。；！？,;!?\n：:“”]+", text):
@@ -304,27 +462,91 @@ class OrganisationFinder:
                     end = start + tail.end()
                 bounds.append((start, end))
             is_org = [any(s <= b[0] and b[1] <= e for s, e in spans) for b in bounds]
-            if sum(is_org) < 2:
+            headed = bool(bounds) and self.list_head.match(text, bounds[-1][1]) is not None
+            if sum(is_org) < 2 and not headed:
                 continue
             for (start, end), known in zip(bounds, is_org):
+                if known or overlaps(start, end, found):
+                    continue  # 瑞士ABB集团: the name inside was found; its country is a place
+                start += self._nationality(text[start:end])
                 name = text[start:end]
-                if not known and 2 <= len(name) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z&·]+", name) and name not in self.lex.place_names and not overlaps(start, end, avoid):
+                if headed and (name in self.generic or name.endswith(tuple(self.lex["sector_terms"]))):
+                    continue
+                if 2 <= len(name) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z&·]+", name) and name not in self.lex.place_names and not overlaps(start, end, avoid):
                     result.append((start, end))
         return result
 
     def _propagate(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Later mentions of the names found: the names themselves, their short forms, and
+        the trade name (字号) of a registered name alone or with an industry word or legal form
+        (江苏某某制药有限公司 → 某某, 某某药业, 某某公司), unless the trade name is an ordinary
+        word or a place. The industry word belongs to the short name only where a name ends
+        after it (某某药业项目, 某某科技决定); else the trade name stands alone (某某汽车零部件生产项目 → 某某)."""
         names = {text[s:e] for s, e in found}
+        trades: set[str] = set()
         for name in list(names):
             names.update(short_forms(name, self.lex.place_names))
-        names = {n for n in names if len(n) >= 2}
+            trade = self.trade_name(name)
+            if trade:
+                trades.add(trade)
+        extended = {trade + word for trade in trades for word in (*self.lex["industry_words"], "公司", "集团")}
+        names = {n for n in names | trades | extended if len(n) >= 2}
         automaton = _automaton(names)
         result = list(found)
         taken = Occupancy(len(text), [*found, *avoid])
-        for start, end, _ in longest_matches(automaton, text):
-            if taken.free(start, end):
+        for start, end, name in longest_matches(automaton, text):
+            if name in extended and name not in trades and not self._ends_short_name(text, end):
+                end = start + next(len(t) for t in trades if name.startswith(t))
+            if taken.free(start, end) and not self._inside_word(text, start, end):
                 result.append((start, end))
                 taken.take(start, end)
         return sorted(result)
+
+    def trade_name(self, name: str) -> str | None:
+        """The trade name (字号) of a registered name: without its legal form, a bracketed place,
+        industry words and leading places (江苏某某工业科技股份有限公司 → 某某); None when the
+        name has no legal form or the rest is too short, an ordinary word or a place."""
+        form = next((f for f in sorted(self.legal_forms, key=len, reverse=True) if name.endswith(f)), None)
+        if form is None:
+            return None
+        end = self._industry_start(name, len(name) - len(form))
+        start = 0
+        while (step := next((len(p) for p in _prefixes(name, start, 8) if p in self.lex.place_names), 0)) and end - start - step >= 2:
+            start += step
+        trade = name[start:end]
+        if not 2 <= len(trade) <= 4 or not all(_NAME_CORE.match(c) for c in trade):
+            return None
+        if trade in self.lex.common_words or trade in self.lex.place_names or trade in self.generic:
+            return None
+        return trade
+
+    @cached_property
+    def short_name_followers(self) -> Boundaries:
+        return Boundaries(set(self.lex["short_name_followers"]) | set(self.lex.boundary_words.words))
+
+    def _ends_short_name(self, text: str, end: int) -> bool:
+        """Whether a trade name with an industry word ends a name here (某某药业项目, 某某科技决定,
+        某某电器、): at punctuation, the end, or a word that follows names."""
+        return end >= len(text) or not _NAME_CORE.match(text[end]) or self.short_name_followers.starts_at(text, end) is not None
+
+    def _inside_word(self, text: str, start: int, end: int) -> bool:
+        """Whether a propagated name's edge cuts a frequent word (某某 in 某某某地): the
+        character before it and its first, or its last and the one after, make a word."""
+        def is_word(pair: str) -> bool:
+            return pair in self.lex.common_words or pair in self.lex.place_names
+
+        return (start > 0 and is_word(text[start - 1 : start + 1])) or (end < len(text) and is_word(text[end - 1 : end + 1]))
+
+
+def _generic_head_length(name: str) -> int:
+    """How many leading characters of a walked name are a description ending in a generic head
+    (港股公司某某, 上市企业某某): up to the last such head that leaves two characters."""
+    return max((name.rfind(head) + len(head) for head in _GENERIC_HEADS if head in name[:-2]), default=0)
+
+
+def _prefixes(text: str, start: int, longest: int) -> list[str]:
+    """The prefixes of ``text[start:]`` from ``longest`` characters down to two."""
+    return [text[start : start + length] for length in range(min(longest, len(text) - start), 1, -1)]
 
 
 def _longest_first(spans) -> list[tuple[int, int]]:
