@@ -41,7 +41,7 @@ _NOT_IN_TRADE_NAME = frozenset("与在的了是及等对向从把被将于")
 #: Nouns after which a listed name is a field, not the company: 中国黄金行业.
 _FIELD_NOUNS = ("行业", "产业", "领域", "市场", "板块")
 #: A count of companies: 179家附属公司, 三家公司.
-_COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]+[家个所]")
+_COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]{1,8}[家个所]")
 #: What follows an outlet on a source line: a date and time (2018-04-20 09:28:50).
 _DATE_LINE_REST = re.compile(r"[0-9年月日:：\-/. ]+")
 #: Characters of a trade name (字号).
