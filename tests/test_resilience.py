@@ -193,9 +193,11 @@ CASES: list[Case] = [
          ("中中、",), sizes=(10_000, 100_000)),
     Case("OrganisationFinder.stock_code", _finder(OrganisationFinder, "stock_code"), ("(123456", "（1234.")),
     Case("organisations._BRACKETED_PLACE", _pattern(organisations_module, "_BRACKETED_PLACE"), ("(中中中中中中中",)),
+    Case("OrganisationFinder.project_owner", _finder(OrganisationFinder, "project_owner"), ("、中中", "中中科技")),
     Case("OrganisationFinder.list_head", _finder(OrganisationFinder, "list_head"), ("等一", "等多个中中")),
     Case("organisations._COUNTED", _pattern(organisations_module, "_COUNTED"), ("1",)),
-    Case("organisations._DATE_LINE_REST", _pattern(organisations_module, "_DATE_LINE_REST"), ("1", "1a")),
+    Case("organisations._SOURCE_LINE_HEAD", _pattern(organisations_module, "_SOURCE_LINE_HEAD"), (" ", "来源 ")),
+    Case("organisations._DATE_AFTER", _pattern(organisations_module, "_DATE_AFTER"), (" ", "1111-1")),
     Case("organisations._NAME_CORE", _pattern(organisations_module, "_NAME_CORE"), ("a",)),
     # the lexicon builder reads a package's list of listed companies, never article text; still linear
     Case("lexicons._NUMERALS", _pattern(lexicons, "_NUMERALS"), ("一",)),

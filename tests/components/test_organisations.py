@@ -245,3 +245,42 @@ def test_listed_companies_by_their_short_names(finder):
     assert orgs(finder, "最新案例是晶澳科技和亿纬锂能,其分别签署投资协议") == ["晶澳科技", "亿纬锂能"]
     # a listed name that would cut a word is not taken: 中国高科 in 中国高科技
     assert orgs(finder, "发展中国高科技产业") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an association's name holds verbs and generic words
+        ("由香港华侨海峡两岸企业投资交流协会投资的基地", ["香港华侨海峡两岸企业投资交流协会"]),
+        # a list whose head noun after 等 names organisations: each item, ordinary words too
+        ("主要为长城、红旗、吉利等多个国内知名汽车品牌配套", ["长城", "红旗", "吉利"]),
+        ("涵盖集成电路、生物医药、人工智能等领域", []),
+        # a trade name + industry word heading a project in a list
+        ("锦程集团纺织项目、活力矿山机械制造项目、中泰煤业二期及配套项目", ["锦程集团", "中泰煤业"]),
+        ("如伯德科生物科技项目,总投资达5亿元", ["伯德科生物科技"]),
+        ("一批新兴产业项目纷纷亮相", []),
+        # outlets: a dateline head, a reporter's outlet after a page mark
+        ("新华社杭州3月5日电(浙江日报记者王明)今年以来", ["新华社", "浙江日报"]),
+        ("■南方都市报记者 李明新年开始", ["南方都市报"]),
+        ("据报记者了解", []),
+        # a source line is boilerplate (SPEC), with or without its label
+        ("来源:茂名日报 2021-03-25 00:11", []),
+        ("\n长春晚报 2018-04-20 09:28:50原题:新项目", []),
+        # no name: a legal form alone, a count of companies, a place's capital, two ordinary words
+        ("此次公司投资6000万元", []),
+        ("旗下拥有179家附属公司", []),
+        ("随着香港资本加速进入", []),
+        ("包括科研中心、现代中药生产基地在内", []),
+    ],
+)
+def test_more_organisation_classes(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+def test_a_facility_name_starting_with_a_known_trade_name_is_cut_to_it(finder):
+    text = "东芝电器(中国)有限公司投资。分别是东芝真空节能新材料研发生产基地、远航物流中心"
+    assert orgs(finder, text) == ["东芝电器(中国)有限公司", "东芝"]
+
+
+def test_a_propagated_name_before_a_field_noun_is_no_company(finder):
+    assert orgs(finder, "中国白银集团公司是中国白银行业中唯一一家") == ["中国白银集团公司"]

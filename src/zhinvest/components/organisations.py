@@ -42,8 +42,10 @@ _NOT_IN_TRADE_NAME = frozenset("与在的了是及等对向从把被将于")
 _FIELD_NOUNS = ("行业", "产业", "领域", "市场", "板块")
 #: A count of companies: 179家附属公司, 三家公司.
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]{1,8}[家个所]")
-#: What follows an outlet on a source line: a date and time (2018-04-20 09:28:50).
-_DATE_LINE_REST = re.compile(r"[0-9年月日:：\-/. ]+")
+#: What stands before an outlet on a source line: nothing, or a source label (来源：).
+_SOURCE_LINE_HEAD = re.compile(r"[ \t]{0,8}(?:(?:来源|稿件来源|文章来源|转载自|出处)[ \t]{0,4}[:：][ \t]{0,4})?")
+#: What follows an outlet on a source line: a date (某某日报 2018-04-20 09:28).
+_DATE_AFTER = re.compile(r"[ \t]{0,4}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 #: Characters of a trade name (字号).
 _NAME_CORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 #: Industry words stripped after the legal form for a short form.
@@ -94,6 +96,7 @@ class OrganisationFinder:
             candidates.append((strip_leading_boundaries(text, start, match.end(), self.lex.boundary_words), match.end()))
         candidates.extend(self._suffixed(text, avoid))
         candidates.extend(self._listed(text))
+        candidates.extend(self._project_owners(text))
         candidates.extend(self._stock_coded(text))
         candidates.extend(self._before_facility(text))
         candidates.extend(self._media(text))
@@ -113,9 +116,7 @@ class OrganisationFinder:
         if name in self.legal_forms or name in self.generic or _COUNTED.match(name):
             return False
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        rest = text[end : len(text) if line_end < 0 else line_end]
-        return not (text[line_start:start].strip() == "" and rest.strip() and _DATE_LINE_REST.fullmatch(rest.strip()))
+        return not (_SOURCE_LINE_HEAD.fullmatch(text[line_start:start]) and _DATE_AFTER.match(text, end))
 
     @cached_property
     def boundaries(self) -> Boundaries:
@@ -152,6 +153,32 @@ class OrganisationFinder:
             for s, e, _ in longest_matches(self.listed_companies, text)
             if not self._inside_word(text, s, e) and not text.startswith(_FIELD_NOUNS, e)
         ]
+
+    @cached_property
+    def project_owner(self) -> re.Pattern[str]:
+        industry = alternation(self.lex["industry_words"])
+        return re.compile(
+            rf"(?:如|包括|是|[、，,：:；;\n]|^)(?P<name>(?P<trade>[\u4e00-\u9fff]{{2,4}}?)(?:{industry}))(?=项目|[一二三四五六七八九十]期)"
+        )
+
+    def _project_owners(self, text: str) -> list[tuple[int, int]]:
+        """A company short name (trade name + industry word) that names a project at the head
+        of a list item or clause: 、某某煤业二期及配套项目, 如某某生物科技项目. The trade name must
+        be no ordinary word, place or generic part (新兴产业项目 names no company)."""
+        spans = []
+        for match in self.project_owner.finditer(text):
+            trade = match.group("trade")
+            if (
+                any(form in trade for form in ("集团", "公司", "控股"))
+                or trade in self.lex.common_words
+                or trade in self.lex.place_names
+                or trade in self.generic
+                or any(char in _NOT_IN_TRADE_NAME for char in trade)
+                or self._ordinary_phrase(match.group("name"))
+            ):
+                continue
+            spans.append(match.span("name"))
+        return spans
 
     @cached_property
     def stock_code(self) -> re.Pattern[str]:
@@ -197,6 +224,12 @@ class OrganisationFinder:
             if position - length >= 0 and text[position - length : position] in self.lex.place_names:
                 return position - length
         return None
+
+    @cached_property
+    def association_boundaries(self) -> Boundaries:
+        """An association's name may hold verbs and generic words (某某企业投资交流协会): its walk
+        stops at function words and punctuation only."""
+        return Boundaries(self.lex["association_boundaries"])
 
     @cached_property
     def legal_forms(self) -> frozenset[str]:
@@ -268,10 +301,12 @@ class OrganisationFinder:
             if anchored is not None:
                 start = anchored
             else:
-                start = walk_left(text, walk_from, self.boundaries, stop_at=stops)
+                boundaries = self.association_boundaries if base in _ASSOCIATIONS else self.boundaries
+                start = walk_left(text, walk_from, boundaries, stop_at=stops)
                 start = strip_leading_boundaries(text, start, suffix_start, self.lex.boundary_words)
                 start = self._extend_over_known_names(text, start)
-                start += _generic_head_length(text[start:walk_from])
+                if base not in _ASSOCIATIONS:  # 某某企业投资交流协会: a generic word inside an association's name
+                    start += _generic_head_length(text[start:walk_from])
                 if walk_from < suffix_start and start == walk_from:
                     stops[walk_from:end] = b"\x01" * (end - walk_from)
                     continue  # industry words and a legal form only (一家科技公司, 汽车集团): no name, and a stop
@@ -324,11 +359,16 @@ class OrganisationFinder:
                 or name in self.lex.place_names
                 or any(name.startswith(title) for title in self.lex.titles_set)
                 or name[0] in self.lex["model_filter"]["function_chars"]
-                or (len(name) >= 3 and name[:2] in common and (name[2:] in common or name[-2:] in common))  # 发展壮大, 带动作用
+                or self._ordinary_phrase(name)
             ):
                 continue
             spans.append(match.span("name"))
         return spans
+
+    def _ordinary_phrase(self, name: str) -> bool:
+        """Two ordinary words make no name: 发展壮大, 带动作用, 现代中药."""
+        common = self.lex.common_words
+        return len(name) >= 3 and name[:2] in common and (name[2:] in common or name[-2:] in common)
 
     @cached_property
     def credit(self) -> re.Pattern[str]:
@@ -337,21 +377,24 @@ class OrganisationFinder:
         roles = alternation(self.lex["media_roles_after"])
         return re.compile(
             rf"(?:^|\n)[ \t]*(?:{labels})[ \t]*[:：|｜][ \t]*(?P<credit>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·]{{1,11}})[ \t]*(?=$|\n|[,，/／|｜])"
-            rf"|(?:^|(?<=[\n。，,：:（(]))(?P<media>[\u4e00-\u9fffA-Za-z]{{1,8}}(?:{endings}))(?=(?:{roles}))",
+            rf"|(?:^|(?<=[\n。，,：:（( \t■●▲◆【]))(?P<media>[\u4e00-\u9fffA-Za-z]{{1,8}}(?:{endings}))(?=(?:{roles}))"
+            rf"|(?:^|(?<=[\n \t■●▲◆【]))(?P<dateline>[\u4e00-\u9fffA-Za-z]{{1,6}}(?:{endings}))(?=[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日[电讯])",
             re.M,
         )
 
     def _media(self, text: str) -> list[tuple[int, int]]:
-        """News organisations in credit lines (图片来源：某某) and before their reporters
-        (某某新闻记者, 某某日报报道)."""
+        """News organisations in credit lines (图片来源：某某), before their reporters
+        (某某新闻记者, 某某日报报道) and heading a dateline (某某社某地3月5日电)."""
         spans = []
         for match in self.credit.finditer(text):
-            group = "credit" if match.group("credit") else "media"
+            group = next(name for name in ("credit", "media", "dateline") if match.group(name))
             start, end = match.span(group)
+            if group == "dateline":
+                end = start + self._dateline_outlet_end(text[start:end])
             if group == "media":
                 start += next((len(w) for w in self.lex["media_leading_words"] if text.startswith(w, start) and end - start - len(w) >= 3), 0)
             name = text[start:end]
-            if name in self.generic or name in self.lex.place_names or name in self.lex["media_name_endings"]:
+            if name in self.generic or name in self.lex.place_names or name in self.lex["media_name_endings"] or len(name) < 3:
                 continue
             spans.append((start, end))
         return spans
@@ -401,6 +444,7 @@ class OrganisationFinder:
                 or name in self.lex.place_names
                 or name.endswith(sectors)
                 or any(name.startswith(d) for d in self.lex["facility_descriptors"])
+                or (self._ordinary_phrase(name) and name[2:] not in self.lex["industry_words"])  # 现代中药, not 理想汽车
             ):
                 continue
             spans.append((start, start + split))
@@ -412,6 +456,13 @@ class OrganisationFinder:
             if sentence.count(text[a:b]) == 1:
                 kept.append((a, b))
         return kept
+
+    def _dateline_outlet_end(self, name: str) -> int:
+        """The outlet's length in a dateline head: 新华社上海 → 新华社 (a place after it is the dateline's)."""
+        for index in range(len(name) - 2, 1, -1):
+            if name[index:] in self.lex.place_names:
+                return index
+        return len(name)
 
     def _nationality(self, name: str) -> int:
         """How many leading characters are a foreign country's name (not part of the ORG)."""
@@ -490,6 +541,7 @@ class OrganisationFinder:
             if trade:
                 trades.add(trade)
         extended = {trade + word for trade in trades for word in (*self.lex["industry_words"], "公司", "集团")}
+        found = [self._cut_at_trade_name(text, start, end, trades) for start, end in found]
         names = {n for n in names | trades | extended if len(n) >= 2}
         automaton = _automaton(names)
         result = list(found)
@@ -497,10 +549,24 @@ class OrganisationFinder:
         for start, end, name in longest_matches(automaton, text):
             if name in extended and name not in trades and not self._ends_short_name(text, end):
                 end = start + next(len(t) for t in trades if name.startswith(t))
+            if text.startswith(_FIELD_NOUNS, end):
+                continue  # 某某黄金行业: a field, not the company
             if taken.free(start, end) and not self._inside_word(text, start, end):
                 result.append((start, end))
                 taken.take(start, end)
         return sorted(result)
+
+    def _cut_at_trade_name(self, text: str, start: int, end: int, trades: set[str]) -> tuple[int, int]:
+        """A name that starts with a trade name of the document and goes on with what is no
+        industry word or legal form (某某真空节能新材料 before a facility) is the trade name."""
+        name = text[start:end]
+        trade = next((t for t in sorted(trades, key=len, reverse=True) if name.startswith(t) and name != t), None)
+        if trade is None or any(name.endswith(form) for form in self.legal_forms):
+            return start, end
+        rest = name[len(trade) :]
+        if rest in self.lex["industry_words"]:
+            return start, end
+        return start, start + len(trade)
 
     def trade_name(self, name: str) -> str | None:
         """The trade name (字号) of a registered name: without its legal form, a bracketed place,
