@@ -182,3 +182,15 @@ def test_render_and_evaluate_html(capsys, tmp_path, seed_paths):
     comparison = (tmp_path / "eval.html").read_text(encoding="utf-8")
     assert "micro" in out and out.splitlines()[1].split()[0] in comparison  # the report's table is on the page
     assert comparison.count("<mark") > 500  # gold and predicted entities of the five seeds
+
+
+def test_a_damaged_file_is_extracted_with_a_warning_line(capsys, tmp_path):
+    data = ("蔚能(上海)电池科技有限公司拟投资50亿元入驻嘉定区。\n" * 300).encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:-2])  # the last 。 cut after two of its bytes
+    code, out, err = run(capsys, "extract", str(path), "--no-ner")
+    document = json.loads(out)
+    assert code == 0
+    assert document["metadata"]["damage"] == {"encoding": "utf-8", "replaced": 2, "offsets": [len(data) - 4, len(data) - 3]}
+    assert len([e for e in document["entities"] if e["label"] == "MONEY"]) == 300
+    assert err.count("\n") == 1 and "warning: 2 damaged byte(s)" in err and str(path) in err

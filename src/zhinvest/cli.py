@@ -56,6 +56,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if isinstance(result, Failure):
                 failures += 1
                 progress.message(result.error.message)
+            elif result.metadata.damage is not None:
+                progress.message(damage_warning(result))
             writer.write(result)
             progress.update(result)
     finally:
@@ -64,6 +66,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if stream is not sys.stdout:
             stream.close()
     return 1 if failures else 0
+
+
+def damage_warning(document: Document) -> str:
+    """The warning line for a document whose source had bytes its encoding could not decode."""
+    damage = document.metadata.damage
+    assert damage is not None
+    offsets = ", ".join(str(offset) for offset in damage.offsets[:5]) + (", …" if damage.replaced > 5 else "")
+    return Errors.W001.format(name=document.source or document.id, count=damage.replaced, encoding=damage.encoding, offsets=offsets)
 
 
 def _results(args: argparse.Namespace, sources: Iterator[Source]) -> Iterator[Document | Failure]:

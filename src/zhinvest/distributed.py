@@ -33,7 +33,7 @@ from typing import Any
 from .batch import Source, as_source
 from .errors import Errors, InputError, ModelError, ProcessingError, ZhinvestError
 from .pipeline import Pipeline
-from .reader import read_file_text
+from .reader import read_file_bytes
 from .schema import Document, Failure, FailureReason, parse_record
 
 __all__ = ["extract_bag", "extract_dataframe", "extract_sources", "worker_pipeline"]
@@ -121,10 +121,11 @@ def _collect(batch: list[Source], future: Any) -> Iterator[Document | Failure]:
 
 
 def _shippable(source: Source) -> Source:
-    """The source with a file's text read here, so that the worker needs no shared disk."""
+    """The source with a file's bytes read here, so that the worker needs no shared disk
+    (and decodes them as it would the file, damage recorded)."""
     if isinstance(source.data, Path) and source.error is None:
         try:
-            return Source(source.name, read_file_text(source.data), doc_id=source.doc_id)
+            return Source(source.name, read_file_bytes(source.data), doc_id=source.doc_id)
         except ZhinvestError as error:
             return Source(source.name, error=error, doc_id=source.doc_id)
     return source

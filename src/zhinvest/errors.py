@@ -33,7 +33,7 @@ class Errors:
     E001 = "{name}: file not found"
     E002 = "{name}: is a directory with no readable article files"
     E003 = "{name}: looks like binary data, not text (NUL or control bytes in the first {probe} bytes)"
-    E004 = "{name}: could not detect the text encoding (tried UTF-8, UTF-16, GB18030, Big5)"
+    E004 = "{name}: could not detect the text encoding: no encoding explains nearly all of its bytes (tried UTF-8, UTF-16, GB18030, Big5)"
     E005 = "{name}: file is {size:,} bytes, larger than the limit of {limit:,} bytes"
     E006 = "{name}: cannot read the file: {reason}"
     E007 = "expected text, bytes or a path, got {type}"
@@ -82,3 +82,5 @@ class Errors:
     E072 = "labels_map: HanLP tag {tag!r} maps to {label!r}, which is not one of {labels}"
     E073 = "tokens: {value!r} is not one of {choices}"
     E074 = "unknown treebank {name!r}; choose one of {choices}"
+    # warnings: the work went on, with something the user should know
+    W001 = "{name}: warning: {count} damaged byte(s) that {encoding} cannot decode, replaced by U+FFFD (at byte {offsets})"

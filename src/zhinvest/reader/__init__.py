@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Errors, InputError
-from ..schema import Metadata
-from .decode import decode_bytes
+from ..schema import Damage, Metadata
+from .decode import decode as _decode  # not `decode`: that name is the submodule
 from .html import front_matter_metadata, html_to_aligned, looks_like_html, split_front_matter
 from .normalise import clean_lines, collapse_spaces, fold_width, remove_pinyin_glosses, to_simplified
 from .offsets import AlignedText, Edit
 
-__all__ = ["Article", "AlignedText", "Edit", "read", "read_text", "read_file_text", "is_path", "MAX_INPUT_BYTES"]
+__all__ = ["Article", "AlignedText", "Edit", "read", "read_text", "read_file_text", "read_file_bytes", "is_path", "MAX_INPUT_BYTES"]
 
 #: Larger inputs are refused with a clear message rather than read into memory.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -54,19 +54,21 @@ def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: s
     """
     if isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)):
         path = Path(obj)
-        return read_text(read_file_text(path), source=str(obj), doc_id=doc_id or path.stem)
+        decoded = _decode(read_file_bytes(path), str(path))
+        return read_text(decoded.text, source=str(obj), doc_id=doc_id or path.stem, damage=decoded.damage)
     if isinstance(obj, (bytes, bytearray, memoryview)):
         data = bytes(obj)
         if len(data) > MAX_INPUT_BYTES:
             raise InputError(Errors.E005.format(name=name or "<bytes>", size=len(data), limit=MAX_INPUT_BYTES))
-        return read_text(decode_bytes(data, name or "<bytes>"), source=name, doc_id=doc_id)
+        decoded = _decode(data, name or "<bytes>")
+        return read_text(decoded.text, source=name, doc_id=doc_id, damage=decoded.damage)
     if isinstance(obj, str):
         return read_text(obj, source=name, doc_id=doc_id)
     raise InputError(Errors.E007.format(type=type(obj).__name__))
 
 
-def read_text(source_text: str, source: str | None = None, doc_id: str | None = None) -> Article:
-    """Clean a decoded article text; see :func:`read`."""
+def read_text(source_text: str, source: str | None = None, doc_id: str | None = None, damage: Damage | None = None) -> Article:
+    """Clean a decoded article text; see :func:`read`. ``damage`` is what decoding replaced."""
     front, body_start = split_front_matter(source_text)
     body = source_text[body_start:]
     is_html = looks_like_html(body)
@@ -88,6 +90,7 @@ def read_text(source_text: str, source: str | None = None, doc_id: str | None = 
         author=fields.get("author") or page.author,
         url=fields.get("url"),
         categories=fields.get("categories", ()),
+        damage=damage,
     )
     if doc_id is None:
         doc_id = "doc_" + hashlib.sha1(source_text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -106,6 +109,12 @@ def is_path(text: str) -> bool:
 
 def read_file_text(path: Path) -> str:
     """A file's decoded text, or an :class:`~zhinvest.errors.InputError` saying why not."""
+    return _decode(read_file_bytes(path), str(path)).text
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """A file's bytes, or an :class:`~zhinvest.errors.InputError` saying why not (missing,
+    a folder, too large, unreadable)."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -121,4 +130,4 @@ def read_file_text(path: Path) -> str:
         raise InputError(Errors.E002.format(name=name)) from None
     except OSError as error:
         raise InputError(Errors.E006.format(name=name, reason=error.strerror or error)) from None
-    return decode_bytes(data, name)
+    return data
