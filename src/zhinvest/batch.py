@@ -23,16 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Errors, InputError, ZhinvestError
-from .reader import Article, read, read_text
-from .reader import is_path
+from .reader import ARTICLE_SUFFIXES, CORPUS_SUFFIXES, Article, is_path, looks_like_path, read, read_text
 from .reader.decode import detect_encoding
 
 __all__ = ["ARTICLE_SUFFIXES", "CORPUS_SUFFIXES", "STREAM_BYTES", "Source", "as_source", "done_sources", "iter_parts", "iter_sources", "read_source"]
 
-#: File endings read as articles when a folder is given.
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xhtml", ".text")
-#: File endings read as corpora: one article per JSON line or CSV row.
-CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -58,12 +53,15 @@ class Source:
 
 def as_source(obj: Source | str | bytes | os.PathLike[str]) -> Source:
     """A :class:`Source` for what :func:`zhinvest.reader.read` takes: a path, bytes or a text
-    (a ``str`` naming an existing file is that file)."""
+    (a ``str`` naming an existing file is that file; one that looks like a path of a file that
+    does not exist is an error, not text)."""
     if isinstance(obj, Source):
         return obj
     if isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)):
         path = Path(obj)
         return Source(str(obj), path, doc_id=path.stem)
+    if isinstance(obj, str) and looks_like_path(obj):
+        return Source(obj, doc_id=Path(obj).stem, error=InputError(Errors.E001.format(name=obj)))
     if isinstance(obj, (bytes, bytearray, memoryview)):
         return Source(None, bytes(obj))
     if isinstance(obj, str):

@@ -37,6 +37,8 @@ class Errors:
     E005 = "{name}: file is {size:,} bytes, larger than the limit of {limit:,} bytes"
     E006 = "{name}: cannot read the file: {reason}"
     E007 = "expected text, bytes or a path, got {type}"
+    E008 = "expected a path (str or os.PathLike), got {type}"
+    E009 = "{name}: looks like a file path, not article text; read a file with zhinvest.extract_file(path)"
     E010 = "{name}: not a zhinvest document: {reason}"
     E011 = "{name}: unknown format {fmt!r}; choose one of {choices}"
     E012 = "{name}: cannot tell the annotation format from the file name or content"

@@ -162,3 +162,37 @@ def test_a_damaged_file_is_read_and_its_damage_kept(tmp_path):
 
     assert "damage" in article.metadata.model_dump(mode="json")
     assert "damage" not in Metadata(title="x").model_dump(mode="json")  # clean documents: JSON as before
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("seeds/000_missing.txt", True),
+        ("missing.html", True),
+        ("./x", True),
+        ("C:\\news\\a.txt", True),
+        ("新闻/文章.txt", True),
+        ("report.pdf", True),
+        ("总投资5亿元", False),
+        ("中国/上海", False),
+        ("总投资5亿元。见 seeds/x.txt", False),
+        ("Version 2.0", False),
+        ("hello world", False),
+        ("<p>x/y</p>", False),
+        ("", False),
+    ],
+)
+def test_looks_like_path(text, path):
+    from zhinvest.reader import looks_like_path
+
+    assert looks_like_path(text) is path
+
+
+def test_text_that_looks_like_a_path_is_refused():
+    from zhinvest.errors import InputError
+
+    with pytest.raises(InputError, match="file not found"):
+        read("seeds/000_missing.txt")
+    with pytest.raises(InputError, match="looks like a file path"):
+        read("seeds/000_missing.txt", as_="text")
+    assert read("总投资5亿元", as_="text").text == "总投资5亿元"

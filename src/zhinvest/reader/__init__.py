@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ..errors import Errors, InputError
 from ..schema import Damage, Metadata
@@ -20,7 +21,10 @@ from .html import front_matter_metadata, html_to_aligned, looks_like_html, split
 from .normalise import clean_lines, collapse_spaces, fold_width, remove_pinyin_glosses, to_simplified
 from .offsets import AlignedText, Edit
 
-__all__ = ["Article", "AlignedText", "Edit", "read", "read_text", "read_file_text", "read_file_bytes", "is_path", "MAX_INPUT_BYTES"]
+__all__ = [
+    "ARTICLE_SUFFIXES", "CORPUS_SUFFIXES", "MAX_INPUT_BYTES", "Article", "AlignedText", "Edit", "ReadAs",
+    "is_path", "looks_like_path", "read", "read_file_bytes", "read_file_text", "read_text",
+]
 
 #: Larger inputs are refused with a clear message rather than read into memory.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -45,14 +49,23 @@ class Article:
         return self.clean.source_span(start, end)
 
 
-def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: str | None = None) -> Article:
+ReadAs = Literal["auto", "text", "path"]
+
+
+def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: str | None = None, *, as_: ReadAs = "auto") -> Article:
     """Read a path, raw bytes or a text into an :class:`Article`.
 
-    A ``str`` is taken as a path only when it is a short single line naming an existing
-    file; anything else is article text. Raises :class:`~zhinvest.errors.InputError` with a
-    one-line message for input that cannot be read.
+    ``as_="text"`` takes a ``str`` (or bytes) as the article itself and never reads a file;
+    a ``str`` that :func:`looks_like_path` is then refused, as a mistyped path would
+    otherwise become the article's text. ``as_="path"`` reads the file ``obj`` names.
+    ``as_="auto"`` (the default) reads an ``os.PathLike`` or a ``str`` naming an existing
+    file as that file, refuses a ``str`` that looks like a path of a file that does not
+    exist, and takes anything else as text. Raises :class:`~zhinvest.errors.InputError` with
+    a one-line message for input that cannot be read.
     """
-    if isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)):
+    if as_ == "path" or (as_ == "auto" and (isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)))):
+        if not isinstance(obj, (str, os.PathLike)):
+            raise InputError(Errors.E008.format(type=type(obj).__name__))
         path = Path(obj)
         decoded = _decode(read_file_bytes(path), str(path))
         return read_text(decoded.text, source=str(obj), doc_id=doc_id or path.stem, damage=decoded.damage)
@@ -63,7 +76,11 @@ def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: s
         decoded = _decode(data, name or "<bytes>")
         return read_text(decoded.text, source=name, doc_id=doc_id, damage=decoded.damage)
     if isinstance(obj, str):
+        if looks_like_path(obj):
+            raise InputError((Errors.E009 if as_ == "text" else Errors.E001).format(name=obj))
         return read_text(obj, source=name, doc_id=doc_id)
+    if as_ == "text" and isinstance(obj, os.PathLike):
+        raise InputError(Errors.E009.format(name=os.fspath(obj)))
     raise InputError(Errors.E007.format(type=type(obj).__name__))
 
 
@@ -95,6 +112,34 @@ def read_text(source_text: str, source: str | None = None, doc_id: str | None = 
     if doc_id is None:
         doc_id = "doc_" + hashlib.sha1(source_text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return Article(id=doc_id, source=source, source_text=source_text, clean=clean, metadata=metadata)
+
+
+#: File endings read as articles when a folder is given.
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xhtml", ".text")
+#: File endings read as corpora: one article per JSON line or CSV row.
+CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
+_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,7}\Z")
+_SEPARATOR = re.compile(r"[/\\]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_NOT_IN_PATHS = re.compile(r'[\n\r\t<>|"*?\x00。，、；！？]')
+
+
+def looks_like_path(text: str) -> bool:
+    """Whether a ``str`` looks like a file path rather than article text: one line without
+    Chinese, with a file suffix (``news.txt``) or a separator and no space (``seeds/x``);
+    or any name with an article or corpus suffix (``新闻/文章.txt``).
+
+    >>> looks_like_path("seeds/000_missing.txt"), looks_like_path("总投资5亿元")
+    (True, False)
+    """
+    if not text or len(text) > 1024 or text != text.strip() or _NOT_IN_PATHS.search(text):
+        return False
+    suffix = _SUFFIX.search(text)
+    if suffix and suffix.group(0).lower() in ARTICLE_SUFFIXES + CORPUS_SUFFIXES + (".json",):
+        return True
+    if _CJK.search(text):
+        return False
+    return bool(suffix) or (bool(_SEPARATOR.search(text)) and " " not in text)
 
 
 def is_path(text: str) -> bool:
