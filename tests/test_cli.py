@@ -194,3 +194,78 @@ def test_a_damaged_file_is_extracted_with_a_warning_line(capsys, tmp_path):
     assert document["metadata"]["damage"] == {"encoding": "utf-8", "replaced": 2, "offsets": [len(data) - 4, len(data) - 3]}
     assert len([e for e in document["entities"] if e["label"] == "MONEY"]) == 300
     assert err.count("\n") == 1 and "warning: 2 damaged byte(s)" in err and str(path) in err
+
+
+def run_any(capsys, *argv):
+    """``run`` for any path, argparse's usage errors included (SystemExit)."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exit:
+        code = exit.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture()
+def places(tmp_path, seed_paths):
+    """A file to put folders under (which cannot be), notes in no annotation format, a seed."""
+    (tmp_path / "file.txt").write_text("京东落户上海", encoding="utf-8")
+    return {"file": str(tmp_path / "file.txt"), "seed": str(seed_paths[0]), "tmp": str(tmp_path)}
+
+
+BAD_ARGUMENTS = [
+    (("extract", "{tmp}/missing.txt"), 1, "{tmp}/missing.txt: file not found"),
+    (("extract", "{seed}", "--scheduler", "tcp://127.0.0.1:1"), 2, "--scheduler needs --engine dask"),
+    (("extract", "{seed}", "--segmenter", "bogus"), 2, "unknown segmenter 'bogus'"),
+    (("extract", "{seed}", "--resume"), 2, "--resume needs --output FILE"),
+    (("extract", "{seed}", "--no-ner", "-o", "{file}/out.jsonl"), 2, "cannot write"),
+    (("extract", "{seed}", "--n-process", "0"), 2, "must be at least 1, got 0"),
+    (("extract", "{seed}", "--format", "xml"), 2, "invalid choice: 'xml'"),
+    (("extract",), 2, "the following arguments are required: INPUT"),
+    (("render", "{tmp}/missing.txt"), 1, "{tmp}/missing.txt: file not found"),
+    (("render", "{seed}", "--no-ner", "-o", "{file}/page.html"), 1, "cannot write"),
+    (("validate", "/nonexistent"), 1, "/nonexistent: no such file or folder"),
+    (("validate", "{file}"), 1, "problem(s)"),
+    (("convert", "{tmp}/missing", "{tmp}/out", "--to", "json"), 1, "{tmp}/missing: file not found"),
+    (("convert", "{file}", "{tmp}/out", "--to", "json"), 1, "cannot tell the annotation format"),
+    (("convert", "{root}/annotations", "{file}/out", "--to", "json"), 1, "Not a directory"),
+    (("convert", "{root}/annotations", "{tmp}/out", "--to", "xml"), 2, "invalid choice: 'xml'"),
+    (("evaluate", "--gold", "{tmp}/missing"), 1, "missing"),
+    (("nosuchcommand",), 2, "invalid choice: 'nosuchcommand'"),
+]
+
+
+@pytest.mark.parametrize(("argv", "code", "message"), BAD_ARGUMENTS, ids=[" ".join(a[0]) for a in BAD_ARGUMENTS])
+def test_bad_arguments_end_in_one_clear_line(capsys, places, root, argv, code, message):
+    fill = {**places, "root": str(root)}
+    got, out, err = run_any(capsys, *(arg.format(**fill) for arg in argv))
+    lines = (err + out if argv[0] == "validate" else err).strip().splitlines()
+    assert got == code, err
+    assert "Traceback" not in err
+    assert message.format(**fill) in lines[-1]
+    assert len(err.strip().splitlines()) <= 1
+
+
+def test_validate_outside_a_checkout_says_what_to_do(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_any(capsys, "validate")
+    assert code == 1
+    assert err == "zhinvest: annotations: no such file or folder; run zhinvest validate in a zhinvest checkout, or name the annotation files or folders\n"
+
+
+def test_an_internal_error_is_one_line_with_exit_code_3(capsys, monkeypatch, seed_paths):
+    import zhinvest.cli as cli
+
+    def broken(args):
+        raise RuntimeError("something unexpected")
+
+    monkeypatch.setattr(cli, "cmd_render", broken)
+    code, _, err = run_any(capsys, "render", str(seed_paths[0]))
+    assert (code, err) == (3, "zhinvest: internal error (RuntimeError: something unexpected); please report it\n")
+
+
+@pytest.mark.parametrize("argv", [("validate", "/nonexistent"), ("validate",), ("convert", "/nonexistent", "out", "--to", "json")])
+def test_no_traceback_from_the_console_command(tmp_path, argv):
+    result = subprocess.run([sys.executable, "-m", "zhinvest.cli", *argv], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr

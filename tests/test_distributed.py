@@ -57,3 +57,19 @@ def test_cli_dask_engine_writes_the_local_output(client, local, seed_paths, caps
     out, err = capsys.readouterr()
     assert code == 1 and "missing.txt: file not found" in err
     assert out.splitlines() == local
+
+
+def test_an_unreachable_scheduler_is_one_line(capsys, monkeypatch, seed_paths):
+    import zhinvest.distributed
+
+    monkeypatch.setattr(zhinvest.distributed, "CONNECT_TIMEOUT", 1)
+    code = main(["extract", str(seed_paths[0]), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1"])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert err.startswith("zhinvest: cannot reach the Dask scheduler at tcp://127.0.0.1:1 (") and err.count("\n") == 1
+
+
+def test_a_bad_scheduler_address_is_one_line(capsys, seed_paths):
+    code = main(["extract", str(seed_paths[0]), "--engine", "dask", "--scheduler", "nowhere"])
+    _, err = capsys.readouterr()
+    assert code == 1 and err.startswith("zhinvest: cannot reach the Dask scheduler at nowhere (") and err.count("\n") == 1

@@ -2,7 +2,11 @@
 
 Each command calls a function that returns data and prints it. Bad input never ends in a
 traceback: each failing file gets one line on stderr, the others are still processed, and
-the exit code is 1 when anything failed (2 for a usage error).
+every error that stops a command is one line on stderr. Exit codes (:data:`EXIT_CODES`):
+0 done; 1 some input failed, problems were found, or the command could not finish (a file
+or folder missing, an output that cannot be written, a scheduler that does not answer); 2
+a usage error (bad or conflicting options); 3 an internal error (a bug: please report it);
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -12,12 +16,22 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from .about import __version__
 from .errors import Errors, ZhinvestError
 from .batch import Source
 from .schema import Document, Failure
+
+#: The exit codes of every command, documented in the README.
+EXIT_CODES = {
+    0: "done",
+    1: "some input failed, problems were found, or the command could not finish",
+    2: "usage error: bad or conflicting options",
+    3: "internal error (a bug): please report it",
+    130: "interrupted",
+}
+
 
 def _stderr(message: str) -> None:
     print(f"zhinvest: {message}", file=sys.stderr)
@@ -231,7 +245,13 @@ def _document_to_render(args: argparse.Namespace) -> Document:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
 
-    report = validate([Path(p) for p in args.paths], check_drift=not args.no_drift)
+    paths = args.paths or ["annotations"]
+    try:
+        report = validate([Path(p) for p in paths], check_drift=not args.no_drift)
+    except ZhinvestError as error:
+        # the default folder is missing outside a checkout: say what to do
+        _stderr(Errors.E068.format(name=paths[0]) if not args.paths else str(error))
+        return 1
     for problem in report.problems:
         where = ":".join(str(x) for x in (problem.file, problem.doc, problem.entity) if x is not None)
         print(f"{where}\t{problem.kind}\t{problem.message}")
@@ -259,8 +279,15 @@ def _positive(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in one line, as every other error (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhinvest", description="Structured data from Chinese investment news.")
+    parser = _Parser(prog="zhinvest", description="Structured data from Chinese investment news.")
     parser.add_argument("--version", action="version", version=f"zhinvest {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -299,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.set_defaults(func=cmd_render)
 
     validate = commands.add_parser("validate", help="check annotation files: offsets, labels, values, relations")
-    validate.add_argument("paths", nargs="*", default=["annotations"], help="annotation folders or files (default: annotations)")
+    validate.add_argument("paths", nargs="*", default=[], help="annotation folders or files (default: annotations)")
     validate.add_argument("--no-drift", action="store_true", help="do not compare texts with what the reader makes now")
     validate.set_defaults(func=cmd_validate)
 
@@ -326,6 +353,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except ZhinvestError as error:  # an error that stops the command, in one line
+        _stderr(str(error))
+        return 1
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _stderr(f"{where}{error.strerror or error}")
+        return 1
+    except Exception as error:  # noqa: BLE001 - a bug still ends in one line, not a traceback
+        _stderr(Errors.E069.format(error=f"{type(error).__name__}: {error}"))
+        return 3
 
 
 if __name__ == "__main__":

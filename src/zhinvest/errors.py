@@ -27,6 +27,10 @@ class ProcessingError(ZhinvestError, RuntimeError):
     """A document the pipeline failed on (a bug: the message asks for a report)."""
 
 
+class EngineError(ZhinvestError, RuntimeError):
+    """A batch engine that cannot be used: a Dask scheduler that cannot be reached."""
+
+
 class Errors:
     """Message templates. Format them with keyword arguments."""
 
@@ -78,6 +82,9 @@ class Errors:
     E064 = "{name}: matches no file"
     E065 = "--resume needs --output FILE (the output to read back and append to)"
     E066 = "the dask engine needs the optional extra: pip install 'zhinvest[dask]'"
+    E067 = "cannot reach the Dask scheduler at {address} ({reason})"
+    E068 = "{name}: no such file or folder; run zhinvest validate in a zhinvest checkout, or name the annotation files or folders"
+    E069 = "internal error ({error}); please report it"
     E070 = ("could not load the HanLP model {model!r} ({reason}); without network, set HANLP_HOME to a folder that holds it "
             "(now {home}) before hanlp is imported, or copy the ~/.hanlp folder of a machine with network")
     E071 = "could not load the HanLP model at {path} ({reason}); is it a folder saved by a HanLP component?"
