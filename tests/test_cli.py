@@ -269,3 +269,27 @@ def test_no_traceback_from_the_console_command(tmp_path, argv):
     result = subprocess.run([sys.executable, "-m", "zhinvest.cli", *argv], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_convert_to_labelstudio_writes_gold_as_annotations_and_predictions_on_request(capsys, tmp_path, root):
+    code, _, err = run(capsys, "convert", str(root / "annotations"), str(tmp_path / "gold"), "--to", "labelstudio")
+    assert code == 0 and err.strip().endswith(str(tmp_path / "gold.json"))
+    tasks = json.loads((tmp_path / "gold.json").read_text(encoding="utf-8"))
+    assert all(set(task) == {"data", "annotations"} for task in tasks)
+    code, _, _ = run(capsys, "convert", str(root / "annotations"), str(tmp_path / "model.json"), "--to", "labelstudio", "--predictions")
+    assert code == 0
+    assert all(set(task) == {"data", "predictions"} for task in json.loads((tmp_path / "model.json").read_text(encoding="utf-8")))
+    code, _, err = run(capsys, "convert", str(root / "annotations"), str(tmp_path / "x.jsonl"), "--to", "doccano", "--predictions")
+    assert code == 2 and "--predictions is for --to labelstudio" in err
+
+
+def test_convert_to_conll_says_what_it_drops(capsys, tmp_path, root):
+    code, _, err = run(capsys, "convert", str(root / "annotations"), str(tmp_path / "train"), "--to", "conll")
+    first, second = err.strip().splitlines()
+    assert code == 0 and (tmp_path / "train.conll").is_file()
+    assert first.startswith("zhinvest: warning: the conll format keeps ids, text and entity labels and spans only; dropped: ")
+    from zhinvest.formats import read
+
+    relations = sum(len(doc.relations) for doc in read(root / "annotations"))
+    assert f"{relations} relations" in first and "entity values" in first and "source offsets" in first
+    assert second.endswith(str(tmp_path / "train.conll"))

@@ -261,14 +261,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from .formats import convert
+    from .formats import convert, destination, losses
 
+    if args.predictions and args.to != "labelstudio":
+        _stderr("--predictions is for --to labelstudio (model output rather than gold annotations)")
+        return 2
+    options = {"result_key": "predictions"} if args.predictions else {}
     try:
-        docs = convert(args.src, args.dest, to=args.to, from_=args.from_)
+        dest = destination(args.dest, args.to)
+        docs = convert(args.src, args.dest, to=args.to, from_=args.from_, **options)
     except ZhinvestError as error:
         _stderr(str(error))
         return 1
-    print(f"converted {len(docs)} document(s) to {args.to}: {args.dest}", file=sys.stderr)
+    dropped = losses(docs, args.to)
+    if dropped:
+        _stderr(Errors.W002.format(fmt=args.to, dropped=", ".join(f"{count} {what}" for what, count in dropped.items())))
+    _stderr(f"converted {len(docs)} document(s) to {args.to}: {dest}")
     return 0
 
 
@@ -337,6 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("dest", help="where to write")
     convert.add_argument("--to", required=True, choices=sorted(CONVERTERS))
     convert.add_argument("--from", dest="from_", default=None, choices=sorted(CONVERTERS))
+    convert.add_argument("--predictions", action="store_true", help="with --to labelstudio: write model output as predictions (default: gold, as annotations)")
     convert.set_defaults(func=cmd_convert)
     return parser
 

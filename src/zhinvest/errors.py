@@ -93,3 +93,4 @@ class Errors:
     E074 = "unknown treebank {name!r}; choose one of {choices}"
     # warnings: the work went on, with something the user should know
     W001 = "{name}: warning: {count} damaged byte(s) that {encoding} cannot decode, replaced by U+FFFD (at byte {offsets})"
+    W002 = "warning: the {fmt} format keeps ids, text and entity labels and spans only; dropped: {dropped}"
