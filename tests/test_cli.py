@@ -54,15 +54,16 @@ def test_bad_input_gives_one_line_and_the_rest_is_extracted(capsys, bad_inputs):
     docs = {r["id"]: r for r in records if "error" not in r}
     failures = {r["id"]: r for r in records if "error" in r}
     assert code == 1
-    assert set(docs) == {"big5", "broken", "digits", "empty", "gbk", "utf16"}
-    assert set(failures) == {"binary", "missing"}  # an error record where the document would be
+    assert set(docs) == {"big5", "broken", "digits", "gbk", "utf16"}
+    assert set(failures) == {"binary", "empty", "missing"}  # an error record where the document would be
     assert failures["binary"]["error"]["type"] == "InputError" and "binary" in failures["binary"]["error"]["message"]
-    assert docs["empty"]["entities"] == [] and docs["digits"]["entities"] == []
+    assert failures["empty"]["error"]["message"].endswith("empty.txt: empty (no text)")
+    assert docs["digits"]["entities"] == []
     for name in ("gbk", "big5", "utf16", "broken"):
         assert [e["value"] for e in docs[name]["entities"] if e["label"] == "MONEY"] in (["800000000"], ["500000000"])
     err_lines = err.strip().splitlines()
-    assert len(err_lines) == 2
-    assert "binary" in err_lines[0] and "not found" in err_lines[1]
+    assert len(err_lines) == 3
+    assert "binary" in err_lines[0] and "empty" in err_lines[1] and "not found" in err_lines[2]
     assert "Traceback" not in err
 
 
@@ -293,3 +294,25 @@ def test_convert_to_conll_says_what_it_drops(capsys, tmp_path, root):
     relations = sum(len(doc.relations) for doc in read(root / "annotations"))
     assert f"{relations} relations" in first and "entity values" in first and "source offsets" in first
     assert second.endswith(str(tmp_path / "train.conll"))
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\n", "\ufeff".encode("utf-8")], ids=["no bytes", "white space", "a BOM only"])
+def test_an_empty_file_is_an_error_record_as_the_readme_says(capsys, tmp_path, data):
+    (tmp_path / "empty.txt").write_bytes(data)
+    code, out, err = run(capsys, "extract", str(tmp_path / "empty.txt"))
+    assert code == 1
+    assert json.loads(out)["error"] == {"type": "InputError", "message": f"{tmp_path / 'empty.txt'}: empty (no text)"}
+    assert err == f"zhinvest: {tmp_path / 'empty.txt'}: empty (no text)\n"
+    result = subprocess.run([sys.executable, "-m", "zhinvest.cli", "extract", "-", "--no-ner"], input=b"", capture_output=True, check=False)
+    assert result.returncode == 1 and b"<stdin>: empty (no text)" in result.stderr
+
+
+def test_table_format_shows_relations_and_follows_table(capsys, seed_paths):
+    code, out, _ = run(capsys, "extract", str(seed_paths[2]), "--format", "table", "--no-ner")
+    assert code == 0
+    listing = out.split("relations:\n")[1].splitlines()
+    kinds = {line.split()[0] for line in listing}
+    assert kinds == {"INVESTMENT", "PROJECT_SUMMARY", "LOCATED_IN"}
+    assert any("investor=蔚能(上海)电池科技有限公司" in line and "amount=5000000000" in line and "location=嘉定区" in line for line in listing)
+    code, out, _ = run(capsys, "extract", str(seed_paths[2]), "--format", "table", "--table", "located", "--no-ner")
+    assert {line.split()[0] for line in out.split("relations:\n")[1].splitlines()} == {"LOCATED_IN"}

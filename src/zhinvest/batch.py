@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
+import hashlib
 import glob
 import json
 import os
@@ -88,12 +90,35 @@ def iter_sources(items: Iterable[str], *, text_column: str = "text", id_column: 
     """A :class:`Source` for every file, folder member (sorted), glob match (sorted), ``-``
     (stdin) and corpus row named in ``items``.
 
+    A file's document id is its name without the ending; a file whose name another file of
+    the batch already has (``a/x.txt``, ``b/x.txt``) gets ``<stem>-<8 hex digits of its path's
+    SHA-1>``, so that every file has an id of its own.
+
     Files ending in ``.jsonl``/``.ndjson`` hold one JSON object per line, ``.csv``/``.tsv`` one
     row per article; the article is in ``text_column`` and its id, when there is one, in
     ``id_column`` (else ``<file stem>-<line>``)."""
+    return _unique_file_ids(_iter_sources(items, text_column, id_column))
+
+
+def _unique_file_ids(sources: Iterable[Source]) -> Iterator[Source]:
+    seen: set[str] = set()
+    for source in sources:
+        if isinstance(source.data, Path) and source.doc_id in seen:
+            digest = hashlib.sha1(str(source.data).encode("utf-8", "surrogateescape")).hexdigest()[:8]
+            source = dataclasses.replace(source, doc_id=f"{source.doc_id}-{digest}")
+        if source.doc_id is not None:
+            seen.add(source.doc_id)
+        yield source
+
+
+def _iter_sources(items: Iterable[str], text_column: str, id_column: str) -> Iterator[Source]:
     for item in items:
         if item == "-":
-            yield Source("<stdin>", sys.stdin.buffer.read(), doc_id="stdin")
+            data = sys.stdin.buffer.read()
+            if data.strip():
+                yield Source("<stdin>", data, doc_id="stdin")
+            else:
+                yield Source("<stdin>", doc_id="stdin", error=InputError(Errors.E024.format(name="<stdin>")))
             continue
         path = Path(item)
         if path.is_dir():

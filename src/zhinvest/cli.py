@@ -108,15 +108,16 @@ def _results(args: argparse.Namespace, sources: Iterator[Source]) -> Iterator[Do
 class _Writer:
     """Writes results as they come, in one of the output formats."""
 
-    def __init__(self, stream: TextIO, fmt: str, table: str) -> None:
+    def __init__(self, stream: TextIO, fmt: str, table: str | None) -> None:
         self.stream = stream
         self.format = fmt
-        self.table = table
+        self.table = table or "investments"  # csv: one table; table: all unless one is named
+        self.tables = [table] if table else None
         self.collected: list[dict[str, object]] = []
         if fmt == "csv":
             from .tables import csv_header
 
-            stream.write(csv_header(table))
+            stream.write(csv_header(self.table))
 
     def write(self, result: Document | Failure) -> None:
         if self.format == "jsonl":
@@ -125,7 +126,7 @@ class _Writer:
         elif self.format == "json":
             self.collected.append(json.loads(result.to_json()))
         elif self.format == "table":
-            text = entity_table(result) if isinstance(result, Document) else f"# {result.source}  failed: {result.error.message}"
+            text = entity_table(result, self.tables) if isinstance(result, Document) else f"# {result.source}  failed: {result.error.message}"
             self.stream.write(text + "\n")
         elif isinstance(result, Document):
             from .tables import csv_rows
@@ -169,8 +170,11 @@ class _Progress:
             self.bar.close()
 
 
-def entity_table(document: Document) -> str:
-    """A readable listing of a document's entities."""
+def entity_table(document: Document, tables: Sequence[str] | None = None) -> str:
+    """A readable listing of a document's entities, then its relations (those of ``tables``,
+    default all)."""
+    from .tables import TABLES, relation_lines
+
     lines = [f"# {document.id}  {document.metadata.title or ''}".rstrip()]
     for entity in document.entities:
         value = "" if entity.value is None else str(entity.value)
@@ -178,6 +182,9 @@ def entity_table(document: Document) -> str:
         lines.append(f"{entity.start:>6}-{entity.end:<6} {entity.label:<14} {entity.text:<20} {value} {extra}".rstrip())
     if not document.entities:
         lines.append("(no entities)")
+    relations = list(relation_lines(document, tables or TABLES))
+    lines.append("relations:" if relations else "(no relations)")
+    lines.extend(f"  {line}" for line in relations)
     return "\n".join(lines)
 
 
@@ -312,7 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
     progress = extract.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None, help="show a progress bar (default: when stderr is a terminal)")
     progress.add_argument("--no-progress", dest="progress", action="store_false")
-    extract.add_argument("--table", choices=("investments", "summaries", "located"), default="investments", help="with --format csv: which relation table")
+    extract.add_argument("--table", choices=("investments", "summaries", "located"), default=None,
+                         help="with --format csv: which relation table (default investments); with --format table: only these relations (default all)")
     extract.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
     extract.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER (about 4x faster)")
     extract.set_defaults(func=cmd_extract)

@@ -60,7 +60,8 @@ def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: s
     otherwise become the article's text. ``as_="path"`` reads the file ``obj`` names.
     ``as_="auto"`` (the default) reads an ``os.PathLike`` or a ``str`` naming an existing
     file as that file, refuses a ``str`` that looks like a path of a file that does not
-    exist, and takes anything else as text. Raises :class:`~zhinvest.errors.InputError` with
+    exist, and takes anything else as text. An empty file (or one of white space only) is an
+    error; an empty text gives an empty article. Raises :class:`~zhinvest.errors.InputError` with
     a one-line message for input that cannot be read.
     """
     if as_ == "path" or (as_ == "auto" and (isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)))):
@@ -68,6 +69,8 @@ def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: s
             raise InputError(Errors.E008.format(type=type(obj).__name__))
         path = Path(obj)
         decoded = _decode(read_file_bytes(path), str(path))
+        if not decoded.text.strip():
+            raise InputError(Errors.E024.format(name=path))  # a file, unlike a text, is not meant to be empty
         return read_text(decoded.text, source=str(obj), doc_id=doc_id or path.stem, damage=decoded.damage)
     if isinstance(obj, (bytes, bytearray, memoryview)):
         data = bytes(obj)
