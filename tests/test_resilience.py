@@ -138,6 +138,11 @@ def _known_gap(reason: str) -> tuple[Any, ...]:
 CASES: list[Case] = [
     # reader
     Case("reader._CRLF", _pattern(reader_package, "_CRLF"), ("\r",)),
+    Case("reader._SUFFIX", _pattern(reader_package, "_SUFFIX"), (".a", ".aaaaaaaaa")),
+    Case("reader._SEPARATOR", _pattern(reader_package, "_SEPARATOR"), ("a/",)),
+    Case("reader._CJK", _pattern(reader_package, "_CJK"), ("a中",)),
+    Case("reader._NOT_IN_PATHS", _pattern(reader_package, "_NOT_IN_PATHS"), ("a",)),
+    Case("reader.looks_like_path", lambda: reader_package.looks_like_path, ("a/", ".a")),
     Case("decode._CONTROL_CHARS", _pattern(reader_decode, "_CONTROL_CHARS"), ("\x01",)),
     Case("decode._ESCAPED", _pattern(reader_decode, "_ESCAPED"), ("\udcff",)),
     Case("decode.decode (damaged)", lambda: lambda text: _swallow(reader_decode.decode, text.encode("utf-8", "surrogateescape")), ("中\udcff", "中" * 99 + "\udcff")),
