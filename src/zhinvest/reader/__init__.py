@@ -162,7 +162,7 @@ def read_file_text(path: Path) -> str:
 
 def read_file_bytes(path: Path) -> bytes:
     """A file's bytes, or an :class:`~zhinvest.errors.InputError` saying why not (missing,
-    a folder, too large, unreadable)."""
+    a folder, too large, unreadable, empty)."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -178,4 +178,10 @@ def read_file_bytes(path: Path) -> bytes:
         raise InputError(Errors.E002.format(name=name)) from None
     except OSError as error:
         raise InputError(Errors.E006.format(name=name, reason=error.strerror or error)) from None
+    if not data.translate(None, _BLANK_BYTES):
+        raise InputError(Errors.E024.format(name=name))  # no text: no bytes, or only BOMs and blanks
     return data
+
+
+#: Bytes of BOMs, ASCII white space and the NULs of UTF-16 white space: a file of only these is empty.
+_BLANK_BYTES = b" \t\r\n\f\v\x00\xef\xbb\xbf\xff\xfe"
