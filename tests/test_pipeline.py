@@ -125,3 +125,9 @@ def test_extract_takes_text_and_extract_file_a_path(seed_paths, seed_documents):
     with pytest.raises(zhinvest.InputError, match="expected a path"):
         zhinvest.extract_file(b"x.txt")
     assert zhinvest.extract("总投资5亿元".encode("gbk")).entities[0].value == Decimal("500000000")
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf" + b"\x01\x02\x03" * 50, b"\xff\xfe" + "\x01\x02".encode("utf-16-le") * 50])
+def test_bytes_that_decode_to_control_characters_are_refused_as_binary(pipeline, data):
+    with pytest.raises(zhinvest.InputError, match="looks like binary data"):
+        pipeline(data)
