@@ -52,6 +52,16 @@ def test_sources_from_globs_and_folders(seeds_dir, tmp_path):
     assert isinstance(nothing.error, InputError) and "matches no file" in str(nothing.error)
 
 
+def test_files_with_one_name_in_two_folders_get_ids_of_their_own(tmp_path):
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_text(f"{folder}地总投资5亿元", encoding="utf-8")
+    ids = [source.doc_id for source in iter_sources([str(tmp_path)])]
+    assert ids[0] == "news" and len(set(ids)) == 3
+    assert all(doc_id.startswith("news-") and len(doc_id) == len("news-") + 8 for doc_id in ids[1:])
+    assert [s.doc_id for s in iter_sources([str(tmp_path)])] == ids  # the same every time
+
+
 def test_pipe_records_failures_in_order(pipeline, seed_paths, tmp_path):
     binary = tmp_path / "binary.txt"
     binary.write_bytes(bytes(range(256)) * 10)

@@ -54,15 +54,16 @@ def test_bad_input_gives_one_line_and_the_rest_is_extracted(capsys, bad_inputs):
     docs = {r["id"]: r for r in records if "error" not in r}
     failures = {r["id"]: r for r in records if "error" in r}
     assert code == 1
-    assert set(docs) == {"big5", "broken", "digits", "empty", "gbk", "utf16"}
-    assert set(failures) == {"binary", "missing"}  # an error record where the document would be
+    assert set(docs) == {"big5", "broken", "digits", "gbk", "utf16"}
+    assert set(failures) == {"binary", "empty", "missing"}  # an error record where the document would be
     assert failures["binary"]["error"]["type"] == "InputError" and "binary" in failures["binary"]["error"]["message"]
-    assert docs["empty"]["entities"] == [] and docs["digits"]["entities"] == []
+    assert failures["empty"]["error"]["message"].endswith("empty.txt: empty (no text)")
+    assert docs["digits"]["entities"] == []
     for name in ("gbk", "big5", "utf16", "broken"):
         assert [e["value"] for e in docs[name]["entities"] if e["label"] == "MONEY"] in (["800000000"], ["500000000"])
     err_lines = err.strip().splitlines()
-    assert len(err_lines) == 2
-    assert "binary" in err_lines[0] and "not found" in err_lines[1]
+    assert len(err_lines) == 3
+    assert "binary" in err_lines[0] and "empty" in err_lines[1] and "not found" in err_lines[2]
     assert "Traceback" not in err
 
 
@@ -224,3 +225,136 @@ def test_render_and_evaluate_html(capsys, tmp_path, seed_paths):
     comparison = (tmp_path / "eval.html").read_text(encoding="utf-8")
     assert "micro" in out and out.splitlines()[1].split()[0] in comparison  # the report's table is on the page
     assert comparison.count("<mark") > 500  # gold and predicted entities of the five seeds
+
+
+def test_a_damaged_file_is_extracted_with_a_warning_line(capsys, tmp_path):
+    data = ("蔚能(上海)电池科技有限公司拟投资50亿元入驻嘉定区。\n" * 300).encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:-2])  # the last 。 cut after two of its bytes
+    code, out, err = run(capsys, "extract", str(path), "--no-ner")
+    document = json.loads(out)
+    assert code == 0
+    assert document["metadata"]["damage"] == {"encoding": "utf-8", "replaced": 2, "offsets": [len(data) - 4, len(data) - 3]}
+    assert len([e for e in document["entities"] if e["label"] == "MONEY"]) == 300
+    assert err.count("\n") == 1 and "warning: 2 damaged byte(s)" in err and str(path) in err
+
+
+def run_any(capsys, *argv):
+    """``run`` for any path, argparse's usage errors included (SystemExit)."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exit:
+        code = exit.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture()
+def places(tmp_path, seed_paths):
+    """A file to put folders under (which cannot be), notes in no annotation format, a seed."""
+    (tmp_path / "file.txt").write_text("京东落户上海", encoding="utf-8")
+    return {"file": str(tmp_path / "file.txt"), "seed": str(seed_paths[0]), "tmp": str(tmp_path)}
+
+
+BAD_ARGUMENTS = [
+    (("extract", "{tmp}/missing.txt"), 1, "{tmp}/missing.txt: file not found"),
+    (("extract", "{seed}", "--scheduler", "tcp://127.0.0.1:1"), 2, "--scheduler needs --engine dask"),
+    (("extract", "{seed}", "--segmenter", "bogus"), 2, "unknown segmenter 'bogus'"),
+    (("extract", "{seed}", "--resume"), 2, "--resume needs --output FILE"),
+    (("extract", "{seed}", "--no-ner", "-o", "{file}/out.jsonl"), 2, "cannot write"),
+    (("extract", "{seed}", "--n-process", "0"), 2, "must be at least 1, got 0"),
+    (("extract", "{seed}", "--format", "xml"), 2, "invalid choice: 'xml'"),
+    (("extract",), 2, "the following arguments are required: INPUT"),
+    (("render", "{tmp}/missing.txt"), 1, "{tmp}/missing.txt: file not found"),
+    (("render", "{seed}", "--no-ner", "-o", "{file}/page.html"), 1, "cannot write"),
+    (("validate", "/nonexistent"), 1, "/nonexistent: no such file or folder"),
+    (("validate", "{file}"), 1, "problem(s)"),
+    (("convert", "{tmp}/missing", "{tmp}/out", "--to", "json"), 1, "{tmp}/missing: file not found"),
+    (("convert", "{file}", "{tmp}/out", "--to", "json"), 1, "cannot tell the annotation format"),
+    (("convert", "{root}/annotations", "{file}/out", "--to", "json"), 1, "Not a directory"),
+    (("convert", "{root}/annotations", "{tmp}/out", "--to", "xml"), 2, "invalid choice: 'xml'"),
+    (("evaluate", "--gold", "{tmp}/missing"), 1, "missing"),
+    (("nosuchcommand",), 2, "invalid choice: 'nosuchcommand'"),
+]
+
+
+@pytest.mark.parametrize(("argv", "code", "message"), BAD_ARGUMENTS, ids=[" ".join(a[0]) for a in BAD_ARGUMENTS])
+def test_bad_arguments_end_in_one_clear_line(capsys, places, root, argv, code, message):
+    fill = {**places, "root": str(root)}
+    got, out, err = run_any(capsys, *(arg.format(**fill) for arg in argv))
+    lines = (err + out if argv[0] == "validate" else err).strip().splitlines()
+    assert got == code, err
+    assert "Traceback" not in err
+    assert message.format(**fill) in lines[-1]
+    assert len(err.strip().splitlines()) <= 1
+
+
+def test_validate_outside_a_checkout_says_what_to_do(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_any(capsys, "validate")
+    assert code == 1
+    assert err == "zhinvest: annotations: no such file or folder; run zhinvest validate in a zhinvest checkout, or name the annotation files or folders\n"
+
+
+def test_an_internal_error_is_one_line_with_exit_code_3(capsys, monkeypatch, seed_paths):
+    import zhinvest.cli as cli
+
+    def broken(args):
+        raise RuntimeError("something unexpected")
+
+    monkeypatch.setattr(cli, "cmd_render", broken)
+    code, _, err = run_any(capsys, "render", str(seed_paths[0]))
+    assert (code, err) == (3, "zhinvest: internal error (RuntimeError: something unexpected); please report it\n")
+
+
+@pytest.mark.parametrize("argv", [("validate", "/nonexistent"), ("validate",), ("convert", "/nonexistent", "out", "--to", "json")])
+def test_no_traceback_from_the_console_command(tmp_path, argv):
+    result = subprocess.run([sys.executable, "-m", "zhinvest.cli", *argv], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_convert_to_labelstudio_writes_gold_as_annotations_and_predictions_on_request(capsys, tmp_path, root):
+    code, _, err = run(capsys, "convert", str(root / "annotations"), str(tmp_path / "gold"), "--to", "labelstudio")
+    assert code == 0 and err.strip().endswith(str(tmp_path / "gold.json"))
+    tasks = json.loads((tmp_path / "gold.json").read_text(encoding="utf-8"))
+    assert all(set(task) == {"data", "annotations"} for task in tasks)
+    code, _, _ = run(capsys, "convert", str(root / "annotations"), str(tmp_path / "model.json"), "--to", "labelstudio", "--predictions")
+    assert code == 0
+    assert all(set(task) == {"data", "predictions"} for task in json.loads((tmp_path / "model.json").read_text(encoding="utf-8")))
+    code, _, err = run(capsys, "convert", str(root / "annotations"), str(tmp_path / "x.jsonl"), "--to", "doccano", "--predictions")
+    assert code == 2 and "--predictions is for --to labelstudio" in err
+
+
+def test_convert_to_conll_says_what_it_drops(capsys, tmp_path, root):
+    code, _, err = run(capsys, "convert", str(root / "annotations"), str(tmp_path / "train"), "--to", "conll")
+    first, second = err.strip().splitlines()
+    assert code == 0 and (tmp_path / "train.conll").is_file()
+    assert first.startswith("zhinvest: warning: the conll format keeps ids, text and entity labels and spans only; dropped: ")
+    from zhinvest.formats import read
+
+    relations = sum(len(doc.relations) for doc in read(root / "annotations"))
+    assert f"{relations} relations" in first and "entity values" in first and "source offsets" in first
+    assert second.endswith(str(tmp_path / "train.conll"))
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\n", "\ufeff".encode("utf-8")], ids=["no bytes", "white space", "a BOM only"])
+def test_an_empty_file_is_an_error_record_as_the_readme_says(capsys, tmp_path, data):
+    (tmp_path / "empty.txt").write_bytes(data)
+    code, out, err = run(capsys, "extract", str(tmp_path / "empty.txt"))
+    assert code == 1
+    assert json.loads(out)["error"] == {"type": "InputError", "message": f"{tmp_path / 'empty.txt'}: empty (no text)"}
+    assert err == f"zhinvest: {tmp_path / 'empty.txt'}: empty (no text)\n"
+    result = subprocess.run([sys.executable, "-m", "zhinvest.cli", "extract", "-", "--no-ner"], input=b"", capture_output=True, check=False)
+    assert result.returncode == 1 and b"<stdin>: empty (no text)" in result.stderr
+
+
+def test_table_format_shows_relations_and_follows_table(capsys, seed_paths):
+    code, out, _ = run(capsys, "extract", str(seed_paths[2]), "--format", "table", "--no-ner")
+    assert code == 0
+    listing = out.split("relations:\n")[1].splitlines()
+    kinds = {line.split()[0] for line in listing}
+    assert kinds == {"INVESTMENT", "PROJECT_SUMMARY", "LOCATED_IN"}
+    assert any("investor=蔚能(上海)电池科技有限公司" in line and "amount=5000000000" in line and "location=嘉定区" in line for line in listing)
+    code, out, _ = run(capsys, "extract", str(seed_paths[2]), "--format", "table", "--table", "located", "--no-ner")
+    assert {line.split()[0] for line in out.split("relations:\n")[1].splitlines()} == {"LOCATED_IN"}

@@ -57,3 +57,31 @@ def test_cli_dask_engine_writes_the_local_output(client, local, seed_paths, caps
     out, err = capsys.readouterr()
     assert code == 1 and "missing.txt: file not found" in err
     assert out.splitlines() == local
+
+
+def test_an_unreachable_scheduler_is_one_line(capsys, monkeypatch, seed_paths):
+    import zhinvest.distributed
+
+    monkeypatch.setattr(zhinvest.distributed, "CONNECT_TIMEOUT", 1)
+    code = main(["extract", str(seed_paths[0]), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1"])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert err.startswith("zhinvest: cannot reach the Dask scheduler at tcp://127.0.0.1:1 (") and err.count("\n") == 1
+
+
+def test_a_bad_scheduler_address_is_one_line(capsys, seed_paths):
+    code = main(["extract", str(seed_paths[0]), "--engine", "dask", "--scheduler", "nowhere"])
+    _, err = capsys.readouterr()
+    assert code == 1 and err.startswith("zhinvest: cannot reach the Dask scheduler at nowhere (") and err.count("\n") == 1
+
+
+def test_files_are_read_on_the_client_as_locally(tmp_path):
+    from zhinvest.batch import Source
+    from zhinvest.distributed import _shippable
+
+    (tmp_path / "empty.txt").write_bytes(b"\xef\xbb\xbf \n")
+    (tmp_path / "news.txt").write_bytes("总投资5亿元".encode("gbk"))
+    empty = _shippable(Source(str(tmp_path / "empty.txt"), tmp_path / "empty.txt", doc_id="empty"))
+    assert empty.data is None and str(empty.error).endswith("empty.txt: empty (no text)")
+    news = _shippable(Source(str(tmp_path / "news.txt"), tmp_path / "news.txt", doc_id="news"))
+    assert news.data == "总投资5亿元".encode("gbk")  # bytes: the worker decodes them, damage recorded as locally

@@ -28,6 +28,10 @@ from zhinvest.numbers import parse_area, parse_count, parse_money, parse_number,
         ("万亿", Decimal("1000000000000")),
         ("百亿", Decimal("10000000000")),
         ("零点五", Decimal("0.5")),
+        ("五十三点五亿", Decimal("5350000000")),
+        ("一百点二五万", Decimal("1002500")),
+        ("十点五", Decimal("10.5")),
+        ("三點五億", Decimal("350000000")),
     ],
     ids=lambda v: str(v),
 )
@@ -43,7 +47,7 @@ def test_parse_numeral_approximators(text, value, approx):
     assert parse_numeral(text) == (value, approx)
 
 
-@pytest.mark.parametrize("text", ["", "元", "abc", "1" * 40, "上海"])
+@pytest.mark.parametrize("text", ["", "元", "abc", "1" * 40, "上海", "三点五十"])
 def test_parse_number_rejects(text):
     with pytest.raises(ValueError):
         parse_number(text)
@@ -89,6 +93,14 @@ def test_arabic_with_multiplier(n, multiplier):
         ("50亿元", "10亿—", "", Decimal("5000000000"), "CNY", "under"),
         ("13,452元", "", "", Decimal("13452"), "CNY", "exact"),
         ("两千万元", "", "", Decimal("20000000"), "CNY", "exact"),
+        ("五十三点五亿元", "总投资", "。", Decimal("5350000000"), "CNY", "exact"),
+        ("数十亿元", "投资", "", Decimal("1000000000"), "CNY", "magnitude"),
+        ("几十亿元", "", "", Decimal("1000000000"), "CNY", "magnitude"),
+        ("上百亿元", "", "的", Decimal("10000000000"), "CNY", "magnitude"),
+        ("上亿元", "", "", Decimal("100000000"), "CNY", "magnitude"),
+        ("数千万美元", "", "", Decimal("10000000"), "USD", "magnitude"),
+        ("57.1亿元", "投资", "人民币建设", Decimal("5710000000"), "CNY", "exact"),
+        ("1000万元", "融资", "港币。", Decimal("10000000"), "HKD", "exact"),
         ("21个", "签约", "", None, None, None),
     ],
 )

@@ -97,3 +97,37 @@ def test_model_mentions_are_checked_against_spec(text, label, kept):
     from zhinvest.components._spans import plausible_model_mention
 
     assert plausible_model_mention(text, label) is kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["seeds/000_missing.txt", "news/2021/article.html", "missing.txt", "C:\\news\\a.txt", "新闻/文章.txt"],
+)
+def test_a_mistyped_path_is_an_error_not_text(pipeline, text):
+    with pytest.raises(zhinvest.InputError, match="file not found"):
+        pipeline(text)
+    with pytest.raises(zhinvest.InputError, match=r"looks like a file path, not article text; read a file with zhinvest.extract_file"):
+        zhinvest.extract(text)
+    with pytest.raises(zhinvest.InputError, match="file not found"):
+        zhinvest.extract_file(text)
+    (failure,) = pipeline.pipe([text], on_error="record")
+    assert failure.error.type == "InputError" and "file not found" in failure.error.message
+
+
+def test_extract_takes_text_and_extract_file_a_path(seed_paths, seed_documents):
+    path = seed_paths[0]
+    assert zhinvest.extract_file(path) == seed_documents[path.stem]
+    assert zhinvest.extract_file(str(path)) == seed_documents[path.stem]
+    with pytest.raises(zhinvest.InputError, match="looks like a file path"):
+        zhinvest.extract(str(path))  # an existing file too: extract never reads files
+    with pytest.raises(zhinvest.InputError, match="looks like a file path"):
+        zhinvest.extract(path)
+    with pytest.raises(zhinvest.InputError, match="expected a path"):
+        zhinvest.extract_file(b"x.txt")
+    assert zhinvest.extract("总投资5亿元".encode("gbk")).entities[0].value == Decimal("500000000")
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf" + b"\x01\x02\x03" * 50, b"\xff\xfe" + "\x01\x02".encode("utf-16-le") * 50])
+def test_bytes_that_decode_to_control_characters_are_refused_as_binary(pipeline, data):
+    with pytest.raises(zhinvest.InputError, match="looks like binary data"):
+        pipeline(data)

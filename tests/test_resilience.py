@@ -51,6 +51,7 @@ from zhinvest.errors import InputError
 from zhinvest.formats import brat
 from zhinvest.numbers import lexicon, parse_area, parse_count, parse_money, parse_number, parse_numeral, qualifier_around
 from zhinvest.pipeline import CHUNK_CHARS, Pipeline
+from zhinvest.reader import decode as reader_decode
 from zhinvest.reader import html as reader_html
 from zhinvest.reader import normalise
 from zhinvest.reader import read
@@ -138,6 +139,14 @@ def _known_gap(reason: str) -> tuple[Any, ...]:
 CASES: list[Case] = [
     # reader
     Case("reader._CRLF", _pattern(reader_package, "_CRLF"), ("\r",)),
+    Case("reader._SUFFIX", _pattern(reader_package, "_SUFFIX"), (".a", ".aaaaaaaaa")),
+    Case("reader._SEPARATOR", _pattern(reader_package, "_SEPARATOR"), ("a/",)),
+    Case("reader._CJK", _pattern(reader_package, "_CJK"), ("a中",)),
+    Case("reader._NOT_IN_PATHS", _pattern(reader_package, "_NOT_IN_PATHS"), ("a",)),
+    Case("reader.looks_like_path", lambda: reader_package.looks_like_path, ("a/", ".a")),
+    Case("decode._CONTROL_CHARS", _pattern(reader_decode, "_CONTROL_CHARS"), ("\x01",)),
+    Case("decode._ESCAPED", _pattern(reader_decode, "_ESCAPED"), ("\udcff",)),
+    Case("decode.decode (damaged)", lambda: lambda text: _swallow(reader_decode.decode, text.encode("utf-8", "surrogateescape")), ("中\udcff", "中" * 99 + "\udcff")),
     Case("html._FRONT_MATTER", _pattern(reader_html, "_FRONT_MATTER"), (("---\n", "\n--"),)),
     Case("html._HTML_HINT", _pattern(reader_html, "_HTML_HINT"), ("<p ",)),
     Case("html._FURNITURE", _pattern(reader_html, "_FURNITURE"), ("-",)),
@@ -156,7 +165,7 @@ CASES: list[Case] = [
     Case("normalise._is_link_list", lambda: lambda text: normalise._is_link_list(text, RULES.separators), ("a|",)),
     *[Case(name, (lambda p=pattern: p), LINE_INPUTS) for name, pattern in LINE_RULES.items()],
     # numbers
-    Case("numbers.numeral", lambda: re.compile(LEX.numeral), ("1.", "一", "1万")),
+    Case("numbers.numeral", lambda: re.compile(LEX.numeral), ("1.", "一", "1万", "一点一", "一点")),
     Case("numbers._ARABIC", _pattern(numbers_module, "_ARABIC"), ("1.",)),
     Case("numbers._MAGNITUDE", _pattern(numbers_module, "_MAGNITUDE"), ("亿",)),
     Case("numbers._BARE_UNIT", _pattern(numbers_module, "_BARE_UNIT"), ("万",)),
@@ -173,6 +182,7 @@ CASES: list[Case] = [
     Case("MoneyFinder.bare_yi", _finder(MoneyFinder, "bare_yi"), ("1",)),
     Case("MoneyFinder.magnitude", _finder(MoneyFinder, "magnitude"), ("十亿",)),
     Case("MoneyFinder.threshold", _finder(MoneyFinder, "threshold"), ("亿元",)),
+    Case("MoneyFinder.vague", _finder(MoneyFinder, "vague"), ("数十", "上亿", "几十亿")),
     Case("AreaFinder.pattern", _finder(AreaFinder, "pattern"), ("1-1", "1平方")),
     Case("ProjectCountFinder.before_noun", _finder(ProjectCountFinder, "before_noun"), ("1个",)),
     Case("ProjectCountFinder.after_noun", _finder(ProjectCountFinder, "after_noun"), ("项目共有1",)),

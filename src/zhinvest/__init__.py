@@ -40,6 +40,7 @@ __all__ = [
     "InputError",
     "build_nlp",
     "extract",
+    "extract_file",
     "load",
 ]
 
@@ -50,10 +51,18 @@ def _cached(segmenter: str) -> Pipeline:
 
 
 def load(segmenter: str = "char") -> Pipeline:
-    """A pipeline to reuse over many documents: ``nlp = zhinvest.load(); nlp(path)``."""
+    """A pipeline to reuse over many documents: ``nlp = zhinvest.load(); nlp.extract_file(path)``."""
     return Pipeline(segmenter=segmenter)
 
 
-def extract(text_or_path: str | bytes | os.PathLike[str], *, segmenter: str = "char") -> Document:
-    """Extract one article (text, HTML, bytes or a path) into a :class:`Document`."""
-    return _cached(segmenter)(text_or_path)
+def extract(text: str | bytes, *, segmenter: str = "char") -> Document:
+    """Extract one article given as its text (plain text or HTML) or raw bytes into a
+    :class:`Document`. It never reads a file: a ``str`` that looks like a file path raises
+    :class:`InputError`; read a file with :func:`extract_file`."""
+    return _cached(segmenter).extract(text)
+
+
+def extract_file(path: str | os.PathLike[str], *, segmenter: str = "char") -> Document:
+    """Extract the article in the file at ``path`` (any encoding and format the reader
+    knows) into a :class:`Document`; :class:`InputError` if it cannot be read."""
+    return _cached(segmenter).extract_file(path)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
+import hashlib
 import glob
 import json
 import os
@@ -23,16 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Errors, InputError, ZhinvestError
-from .reader import Article, read, read_text
-from .reader import is_path
+from .reader import ARTICLE_SUFFIXES, CORPUS_SUFFIXES, Article, is_path, looks_like_path, read, read_text
 from .reader.decode import detect_encoding
 
 __all__ = ["ARTICLE_SUFFIXES", "CORPUS_SUFFIXES", "STREAM_BYTES", "Source", "as_source", "done_sources", "iter_parts", "iter_sources", "read_source"]
 
-#: File endings read as articles when a folder is given.
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xhtml", ".text")
-#: File endings read as corpora: one article per JSON line or CSV row.
-CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -58,12 +55,15 @@ class Source:
 
 def as_source(obj: Source | str | bytes | os.PathLike[str]) -> Source:
     """A :class:`Source` for what :func:`zhinvest.reader.read` takes: a path, bytes or a text
-    (a ``str`` naming an existing file is that file)."""
+    (a ``str`` naming an existing file is that file; one that looks like a path of a file that
+    does not exist is an error, not text)."""
     if isinstance(obj, Source):
         return obj
     if isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)):
         path = Path(obj)
         return Source(str(obj), path, doc_id=path.stem)
+    if isinstance(obj, str) and looks_like_path(obj):
+        return Source(obj, doc_id=Path(obj).stem, error=InputError(Errors.E001.format(name=obj)))
     if isinstance(obj, (bytes, bytearray, memoryview)):
         return Source(None, bytes(obj))
     if isinstance(obj, str):
@@ -90,12 +90,35 @@ def iter_sources(items: Iterable[str], *, text_column: str = "text", id_column: 
     """A :class:`Source` for every file, folder member (sorted), glob match (sorted), ``-``
     (stdin) and corpus row named in ``items``.
 
+    A file's document id is its name without the ending; a file whose name another file of
+    the batch already has (``a/x.txt``, ``b/x.txt``) gets ``<stem>-<8 hex digits of its path's
+    SHA-1>``, so that every file has an id of its own.
+
     Files ending in ``.jsonl``/``.ndjson`` hold one JSON object per line, ``.csv``/``.tsv`` one
     row per article; the article is in ``text_column`` and its id, when there is one, in
     ``id_column`` (else ``<file stem>-<line>``)."""
+    return _unique_file_ids(_iter_sources(items, text_column, id_column))
+
+
+def _unique_file_ids(sources: Iterable[Source]) -> Iterator[Source]:
+    seen: set[str] = set()
+    for source in sources:
+        if isinstance(source.data, Path) and source.doc_id in seen:
+            digest = hashlib.sha1(str(source.data).encode("utf-8", "surrogateescape")).hexdigest()[:8]
+            source = dataclasses.replace(source, doc_id=f"{source.doc_id}-{digest}")
+        if source.doc_id is not None:
+            seen.add(source.doc_id)
+        yield source
+
+
+def _iter_sources(items: Iterable[str], text_column: str, id_column: str) -> Iterator[Source]:
     for item in items:
         if item == "-":
-            yield Source("<stdin>", sys.stdin.buffer.read(), doc_id="stdin")
+            data = sys.stdin.buffer.read()
+            if data.strip():
+                yield Source("<stdin>", data, doc_id="stdin")
+            else:
+                yield Source("<stdin>", doc_id="stdin", error=InputError(Errors.E024.format(name="<stdin>")))
             continue
         path = Path(item)
         if path.is_dir():

@@ -2,7 +2,11 @@
 
 Each command calls a function that returns data and prints it. Bad input never ends in a
 traceback: each failing file gets one line on stderr, the others are still processed, and
-the exit code is 1 when anything failed (2 for a usage error).
+every error that stops a command is one line on stderr. Exit codes (:data:`EXIT_CODES`):
+0 done; 1 some input failed, problems were found, or the command could not finish (a file
+or folder missing, an output that cannot be written, a scheduler that does not answer); 2
+a usage error (bad or conflicting options); 3 an internal error (a bug: please report it);
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -12,12 +16,22 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from .about import __version__
 from .errors import Errors, ZhinvestError
 from .batch import Source
 from .schema import Document, Failure
+
+#: The exit codes of every command, documented in the README.
+EXIT_CODES = {
+    0: "done",
+    1: "some input failed, problems were found, or the command could not finish",
+    2: "usage error: bad or conflicting options",
+    3: "internal error (a bug): please report it",
+    130: "interrupted",
+}
+
 
 def _stderr(message: str) -> None:
     print(f"zhinvest: {message}", file=sys.stderr)
@@ -56,6 +70,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if isinstance(result, Failure):
                 failures += 1
                 progress.message(result.error.message)
+            elif result.metadata.damage is not None:
+                progress.message(damage_warning(result))
             writer.write(result)
             progress.update(result)
     finally:
@@ -64,6 +80,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if stream is not sys.stdout:
             stream.close()
     return 1 if failures else 0
+
+
+def damage_warning(document: Document) -> str:
+    """The warning line for a document whose source had bytes its encoding could not decode."""
+    damage = document.metadata.damage
+    assert damage is not None
+    offsets = ", ".join(str(offset) for offset in damage.offsets[:5]) + (", …" if damage.replaced > 5 else "")
+    return Errors.W001.format(name=document.source or document.id, count=damage.replaced, encoding=damage.encoding, offsets=offsets)
 
 
 def _results(args: argparse.Namespace, sources: Iterator[Source]) -> Iterator[Document | Failure]:
@@ -84,15 +108,16 @@ def _results(args: argparse.Namespace, sources: Iterator[Source]) -> Iterator[Do
 class _Writer:
     """Writes results as they come, in one of the output formats."""
 
-    def __init__(self, stream: TextIO, fmt: str, table: str) -> None:
+    def __init__(self, stream: TextIO, fmt: str, table: str | None) -> None:
         self.stream = stream
         self.format = fmt
-        self.table = table
+        self.table = table or "investments"  # csv: one table; table: all unless one is named
+        self.tables = [table] if table else None
         self.collected: list[dict[str, object]] = []
         if fmt == "csv":
             from .tables import csv_header
 
-            stream.write(csv_header(table))
+            stream.write(csv_header(self.table))
 
     def write(self, result: Document | Failure) -> None:
         if self.format == "jsonl":
@@ -101,7 +126,7 @@ class _Writer:
         elif self.format == "json":
             self.collected.append(json.loads(result.to_json()))
         elif self.format == "table":
-            text = entity_table(result) if isinstance(result, Document) else f"# {result.source}  failed: {result.error.message}"
+            text = entity_table(result, self.tables) if isinstance(result, Document) else f"# {result.source}  failed: {result.error.message}"
             self.stream.write(text + "\n")
         elif isinstance(result, Document):
             from .tables import csv_rows
@@ -145,8 +170,11 @@ class _Progress:
             self.bar.close()
 
 
-def entity_table(document: Document) -> str:
-    """A readable listing of a document's entities."""
+def entity_table(document: Document, tables: Sequence[str] | None = None) -> str:
+    """A readable listing of a document's entities, then its relations (those of ``tables``,
+    default all)."""
+    from .tables import TABLES, relation_lines
+
     lines = [f"# {document.id}  {document.metadata.title or ''}".rstrip()]
     for entity in document.entities:
         value = "" if entity.value is None else str(entity.value)
@@ -154,6 +182,9 @@ def entity_table(document: Document) -> str:
         lines.append(f"{entity.start:>6}-{entity.end:<6} {entity.label:<14} {entity.text:<20} {value} {extra}".rstrip())
     if not document.entities:
         lines.append("(no entities)")
+    relations = list(relation_lines(document, tables or TABLES))
+    lines.append("relations:" if relations else "(no relations)")
+    lines.extend(f"  {line}" for line in relations)
     return "\n".join(lines)
 
 
@@ -261,7 +292,13 @@ def _document_to_render(args: argparse.Namespace) -> Document:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import validate
 
-    report = validate([Path(p) for p in args.paths], check_drift=not args.no_drift)
+    paths = args.paths or ["annotations"]
+    try:
+        report = validate([Path(p) for p in paths], check_drift=not args.no_drift)
+    except ZhinvestError as error:
+        # the default folder is missing outside a checkout: say what to do
+        _stderr(Errors.E068.format(name=paths[0]) if not args.paths else str(error))
+        return 1
     for problem in report.problems:
         where = ":".join(str(x) for x in (problem.file, problem.doc, problem.entity) if x is not None)
         print(f"{where}\t{problem.kind}\t{problem.message}")
@@ -271,14 +308,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from .formats import convert
+    from .formats import convert, destination, losses
 
+    if args.predictions and args.to != "labelstudio":
+        _stderr("--predictions is for --to labelstudio (model output rather than gold annotations)")
+        return 2
+    options = {"result_key": "predictions"} if args.predictions else {}
     try:
-        docs = convert(args.src, args.dest, to=args.to, from_=args.from_)
+        dest = destination(args.dest, args.to)
+        docs = convert(args.src, args.dest, to=args.to, from_=args.from_, **options)
     except ZhinvestError as error:
         _stderr(str(error))
         return 1
-    print(f"converted {len(docs)} document(s) to {args.to}: {args.dest}", file=sys.stderr)
+    dropped = losses(docs, args.to)
+    if dropped:
+        _stderr(Errors.W002.format(fmt=args.to, dropped=", ".join(f"{count} {what}" for what, count in dropped.items())))
+    _stderr(f"converted {len(docs)} document(s) to {args.to}: {dest}")
     return 0
 
 
@@ -289,8 +334,15 @@ def _positive(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in one line, as every other error (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhinvest", description="Structured data from Chinese investment news.")
+    parser = _Parser(prog="zhinvest", description="Structured data from Chinese investment news.")
     parser.add_argument("--version", action="version", version=f"zhinvest {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -307,7 +359,8 @@ def build_parser() -> argparse.ArgumentParser:
     progress = extract.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None, help="show a progress bar (default: when stderr is a terminal)")
     progress.add_argument("--no-progress", dest="progress", action="store_false")
-    extract.add_argument("--table", choices=("investments", "summaries", "located"), default="investments", help="with --format csv: which relation table")
+    extract.add_argument("--table", choices=("investments", "summaries", "located"), default=None,
+                         help="with --format csv: which relation table (default investments); with --format table: only these relations (default all)")
     extract.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
     extract.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER (about 4x faster)")
     extract.set_defaults(func=cmd_extract)
@@ -332,7 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.set_defaults(func=cmd_render)
 
     validate = commands.add_parser("validate", help="check annotation files: offsets, labels, values, relations")
-    validate.add_argument("paths", nargs="*", default=["annotations"], help="annotation folders or files (default: annotations)")
+    validate.add_argument("paths", nargs="*", default=[], help="annotation folders or files (default: annotations)")
     validate.add_argument("--no-drift", action="store_true", help="do not compare texts with what the reader makes now")
     validate.set_defaults(func=cmd_validate)
 
@@ -343,6 +396,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("dest", help="where to write")
     convert.add_argument("--to", required=True, choices=sorted(CONVERTERS))
     convert.add_argument("--from", dest="from_", default=None, choices=sorted(CONVERTERS))
+    convert.add_argument("--predictions", action="store_true", help="with --to labelstudio: write model output as predictions (default: gold, as annotations)")
     convert.set_defaults(func=cmd_convert)
     return parser
 
@@ -359,6 +413,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except ZhinvestError as error:  # an error that stops the command, in one line
+        _stderr(str(error))
+        return 1
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _stderr(f"{where}{error.strerror or error}")
+        return 1
+    except Exception as error:  # noqa: BLE001 - a bug still ends in one line, not a traceback
+        _stderr(Errors.E069.format(error=f"{type(error).__name__}: {error}"))
+        return 3
 
 
 if __name__ == "__main__":

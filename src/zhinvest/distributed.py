@@ -31,15 +31,17 @@ from pathlib import Path
 from typing import Any
 
 from .batch import Source, as_source
-from .errors import Errors, InputError, ModelError, ProcessingError, ZhinvestError
+from .errors import EngineError, Errors, InputError, ModelError, ProcessingError, ZhinvestError
 from .pipeline import Pipeline
-from .reader import read_file_text
+from .reader import read_file_bytes
 from .schema import Document, Failure, FailureReason, parse_record
 
 __all__ = ["extract_bag", "extract_dataframe", "extract_sources", "worker_pipeline"]
 
 #: Sources per task sent to a worker.
 TASK_SIZE = 8
+#: Seconds to wait for the scheduler named by ``scheduler=`` (``--scheduler``) to answer.
+CONNECT_TIMEOUT = 10
 
 
 @lru_cache(maxsize=2)
@@ -80,15 +82,20 @@ def extract_sources(
 
     ``scheduler`` is the address of a running scheduler; without it a ``LocalCluster`` of
     ``n_workers`` single-threaded worker processes is started and stopped. Files are read
-    here and sent as text, so workers need not see this machine's disk. At most two tasks
-    per worker are in flight, so memory stays bounded however long the stream."""
+    here and sent as bytes, so workers need not see this machine's disk. At most two tasks
+    per worker are in flight, so memory stays bounded however long the stream. A scheduler
+    that does not answer within :data:`CONNECT_TIMEOUT` seconds raises
+    :class:`~zhinvest.errors.EngineError`."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise ModelError(Errors.E066) from None
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError, TypeError) as error:  # unreachable (after the timeout) or not an address
+            raise EngineError(Errors.E067.format(address=scheduler, reason=error)) from None
     else:
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
@@ -121,10 +128,11 @@ def _collect(batch: list[Source], future: Any) -> Iterator[Document | Failure]:
 
 
 def _shippable(source: Source) -> Source:
-    """The source with a file's text read here, so that the worker needs no shared disk."""
+    """The source with a file's bytes read here, so that the worker needs no shared disk
+    (and decodes them as it would the file, damage recorded)."""
     if isinstance(source.data, Path) and source.error is None:
         try:
-            return Source(source.name, read_file_text(source.data), doc_id=source.doc_id)
+            return Source(source.name, read_file_bytes(source.data), doc_id=source.doc_id)
         except ZhinvestError as error:
             return Source(source.name, error=error, doc_id=source.doc_id)
     return source

@@ -27,16 +27,23 @@ class ProcessingError(ZhinvestError, RuntimeError):
     """A document the pipeline failed on (a bug: the message asks for a report)."""
 
 
+class EngineError(ZhinvestError, RuntimeError):
+    """A batch engine that cannot be used: a Dask scheduler that cannot be reached."""
+
+
 class Errors:
     """Message templates. Format them with keyword arguments."""
 
     E001 = "{name}: file not found"
     E002 = "{name}: is a directory with no readable article files"
     E003 = "{name}: looks like binary data, not text (NUL or control bytes in the first {probe} bytes)"
-    E004 = "{name}: could not detect the text encoding (tried UTF-8, UTF-16, GB18030, Big5)"
+    E004 = "{name}: could not detect the text encoding: no encoding explains nearly all of its bytes (tried UTF-8, UTF-16, GB18030, Big5)"
     E005 = "{name}: file is {size:,} bytes, larger than the limit of {limit:,} bytes"
     E006 = "{name}: cannot read the file: {reason}"
     E007 = "expected text, bytes or a path, got {type}"
+    E008 = "expected a path (str or os.PathLike), got {type}"
+    E024 = "{name}: empty (no text)"
+    E009 = "{name}: looks like a file path, not article text; read a file with zhinvest.extract_file(path)"
     E010 = "{name}: not a zhinvest document: {reason}"
     E011 = "{name}: unknown format {fmt!r}; choose one of {choices}"
     E012 = "{name}: cannot tell the annotation format from the file name or content"
@@ -76,11 +83,18 @@ class Errors:
     E062 = "{name}, line {line}: {reason}"
     E063 = "{name}: no column {column!r} (columns: {columns})"
     E064 = "{name}: matches no file"
+    E025 = "unknown table {name!r}; choose one of {choices}"
     E065 = "--resume needs --output FILE (the output to read back and append to)"
     E066 = "the dask engine needs the optional extra: pip install 'zhinvest[dask]'"
+    E067 = "cannot reach the Dask scheduler at {address} ({reason})"
+    E068 = "{name}: no such file or folder; run zhinvest validate in a zhinvest checkout, or name the annotation files or folders"
+    E069 = "internal error ({error}); please report it"
     E070 = ("could not load the HanLP model {model!r} ({reason}); without network, set HANLP_HOME to a folder that holds it "
             "(now {home}) before hanlp is imported, or copy the ~/.hanlp folder of a machine with network")
     E071 = "could not load the HanLP model at {path} ({reason}); is it a folder saved by a HanLP component?"
     E072 = "labels_map: HanLP tag {tag!r} maps to {label!r}, which is not one of {labels}"
     E073 = "tokens: {value!r} is not one of {choices}"
     E074 = "unknown treebank {name!r}; choose one of {choices}"
+    # warnings: the work went on, with something the user should know
+    W001 = "{name}: warning: {count} damaged byte(s) that {encoding} cannot decode, replaced by U+FFFD (at byte {offsets})"
+    W002 = "warning: the {fmt} format keeps ids, text and entity labels and spans only; dropped: {dropped}"

@@ -60,6 +60,8 @@ class Lexicon:
     bare_threshold_after: dict[str, str]
     compound_exceptions: tuple[str, ...] = ()
     adverbs_over_verb: dict[str, str] | None = None
+    decimal_points: str = "点點"
+    magnitude_prefixes: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, units: dict[str, Any] | None = None, qualifiers: dict[str, Any] | None = None) -> "Lexicon":
@@ -81,6 +83,8 @@ class Lexicon:
             bare_threshold_after=qualifiers["bare_threshold_after"],
             compound_exceptions=tuple(qualifiers.get("compound_exceptions", ())),
             adverbs_over_verb=qualifiers.get("adverbs_over_verb", {}),
+            decimal_points=units.get("decimal_points", "点點"),
+            magnitude_prefixes=tuple(units.get("magnitude_prefixes", ())),
         )
 
     # Regex fragments. Character classes only, so every pattern built on them is linear.
@@ -94,15 +98,24 @@ class Lexicon:
 
     @cached_property
     def numeral(self) -> str:
-        """A maximal numeral: Arabic with optional Chinese multipliers, or Chinese only."""
+        """A maximal numeral: Arabic with optional Chinese multipliers, or Chinese only, with
+        a Chinese decimal part (``五十三点五亿``: digits after 点, then 万/亿)."""
         cn = self.cn_numeral_chars
         units = re.escape("".join(self.small_units) + "".join(self.big_units))
         approx = self.approximator_chars
         arabic = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d++)(?:\.\d++)?"
+        digits = re.escape("".join(self.digits))
+        big = re.escape("".join(self.big_units))
+        point = re.escape(self.decimal_points)
         return (
             rf"(?:(?<![\d.])(?<!\d,){arabic}[{units}{approx}]*+"
-            rf"|(?<![{cn}{approx}\d])[{cn}][{cn}{approx}]*+)"
+            rf"|(?<![{cn}{approx}\d])[{cn}][{cn}{approx}]*+(?:[{point}][{digits}]++[{big}{approx}]*+)?)"
         )
+
+    @cached_property
+    def magnitude_prefix(self) -> str:
+        """The words that make ``十亿`` a magnitude: ``数十亿``, ``几十亿``, ``上百亿``."""
+        return alternation(self.magnitude_prefixes) if self.magnitude_prefixes else "(?!)"
 
     @cached_property
     def currency(self) -> str:
@@ -235,12 +248,16 @@ def _sections(text: str, lex: Lexicon) -> Decimal:
             current = None
         elif ch in "零〇○":
             continue
-        elif ch == "点" or ch == "點":
-            rest = text[position:]
-            if not rest or not all(c in lex.digits for c in rest):
+        elif ch in lex.decimal_points:
+            # 五十三点五亿: the digits after 点 are the fraction of the number before it,
+            # and a following 万/亿 scales the whole (53.5 × 亿)
+            end = position
+            while end < len(text) and text[end] in lex.digits:
+                end += 1
+            if end == position or any(c not in lex.big_units for c in text[end:]):
                 raise ValueError(f"bad decimal part in {text!r}")
-            current = Decimal(f"{current or 0}.{''.join(str(lex.digits[c]) for c in rest)}")
-            position = len(text)
+            current = Decimal(f"{current or 0}.{''.join(str(lex.digits[c]) for c in text[position:end])}")
+            position = end
         else:
             raise ValueError(f"not a numeral character {ch!r} in {text!r}")
     return total + wan + section + (current or 0)
@@ -273,6 +290,8 @@ def qualifier_around(before: str, after: str, approx: str | None = None, lex: Le
     return approx or "exact"
 
 
+#: The numeral of an order of magnitude after 数/几/上: 十, 百亿, 千万, 亿, 万亿.
+VAGUE_NUMBER = "(?:[十百千拾佰仟][万亿萬億]*|[万亿萬億]+)"
 _MAGNITUDE = re.compile(r"\A(?P<number>[十百千万]?亿|万亿)元?级\Z")
 _BARE_UNIT = re.compile(r"\A(?P<number>[万亿億萬])元\Z")
 
@@ -288,6 +307,11 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
     magnitude = _MAGNITUDE.match(text)
     if magnitude:
         return Quantity(parse_number(magnitude.group("number"), lex), "magnitude", "CNY")
+    vague = re.fullmatch(rf"{lex.magnitude_prefix}(?P<number>{VAGUE_NUMBER})(?P<currency>{lex.currency})?", text)
+    if vague:
+        # 数十亿元, 几十亿元, 上百亿元: an order of magnitude (10^9, 10^10), not an amount
+        currency = _currency_after(vague.group("currency"), after, lex) if vague.group("currency") else "CNY"
+        return Quantity(parse_number(vague.group("number"), lex), "magnitude", currency)
     bare = _BARE_UNIT.match(text)
     if bare:
         value = Decimal(lex.big_units[bare.group("number")])
@@ -313,7 +337,18 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
         return Quantity(value, qualifier, currency)
     range_head = re.search(rf"{lex.range_separator}\s?\Z", before)
     qualifier = "under" if range_head and re.search(rf"{lex.numeral}\s?{lex.range_separator}\s?\Z", before) else qualifier_around(before, after, approx, lex)
-    return Quantity(value, qualifier, lex.currencies[currency_word])
+    return Quantity(value, qualifier, _currency_after(currency_word, after, lex))
+
+
+def _currency_after(unit: str, after: str, lex: Lexicon) -> str:
+    """The currency of an amount in ``unit``: a currency named right after 元 (``57.1亿元人民币``,
+    ``1000万元港币``) stays outside the span and names the currency."""
+    currency = lex.currencies[unit]
+    if unit == "元":
+        named = re.match(lex.currency, after)
+        if named and named.group(0) != "元":
+            currency = lex.currencies[named.group(0)]
+    return currency
 
 
 def _has_big_unit(numeral: str, lex: Lexicon) -> bool:

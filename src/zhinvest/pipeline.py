@@ -95,7 +95,8 @@ OnError = Literal["raise", "record"]
 
 
 class Pipeline:
-    """Reusable extraction: ``Pipeline()(path_or_text) -> Document``; :meth:`pipe` for batches."""
+    """Reusable extraction: :meth:`extract` (text), :meth:`extract_file` (a path), or the
+    pipeline called on either (``Pipeline()(path_or_text) -> Document``); :meth:`pipe` for batches."""
 
     def __init__(self, nlp: Language | None = None, segmenter: str = "char", ner_model: str | Path | None = "default") -> None:
         self.nlp = nlp if nlp is not None else build_nlp(segmenter, set_ents=False, ner_model=ner_model)
@@ -104,7 +105,19 @@ class Pipeline:
         set_error_handler(self.nlp, _drop_failed_docs)
 
     def __call__(self, obj: str | bytes | os.PathLike[str], *, name: str | None = None, doc_id: str | None = None) -> Document:
+        """The document of a path (an ``os.PathLike``, or a ``str`` naming an existing file),
+        raw bytes or a text. A ``str`` that looks like a path of a missing file raises
+        :class:`~zhinvest.errors.InputError`; :meth:`extract` and :meth:`extract_file` say
+        which one they take."""
         return self.document(read(obj, name=name, doc_id=doc_id))
+
+    def extract(self, text: str | bytes, *, name: str | None = None, doc_id: str | None = None) -> Document:
+        """The document of an article given as text or raw bytes; never reads a file."""
+        return self.document(read(text, name=name, doc_id=doc_id, as_="text"))
+
+    def extract_file(self, path: str | os.PathLike[str], *, doc_id: str | None = None) -> Document:
+        """The document of the article in the file at ``path``."""
+        return self.document(read(path, doc_id=doc_id, as_="path"))
 
     def document(self, article: Article) -> Document:
         """Run the spaCy pipeline over an article's clean text and build its Document."""

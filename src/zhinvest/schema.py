@@ -43,8 +43,20 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Damage(_Model):
+    """Bytes of a damaged source that its encoding cannot decode (a character cut short, a
+    stray byte), each replaced by U+FFFD in the text."""
+
+    encoding: str
+    #: How many bytes were replaced.
+    replaced: int = Field(ge=1)
+    #: Their byte offsets in the source file, the first 100 of them.
+    offsets: tuple[int, ...] = ()
+
+
 class Metadata(_Model):
-    """Document fields taken from front matter or page metadata rather than body text."""
+    """Document fields taken from front matter or page metadata rather than body text, and
+    the ``damage`` the reader repaired (left out of the JSON when there is none)."""
 
     title: str | None = None
     date: str | None = None
@@ -52,6 +64,14 @@ class Metadata(_Model):
     author: str | None = None
     url: str | None = None
     categories: tuple[str, ...] = ()
+    damage: Damage | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_no_damage(self, handler: Any) -> dict[str, Any]:
+        data = handler(self)
+        if data.get("damage") is None:
+            data.pop("damage", None)
+        return data
 
 
 class Entity(_Model):

@@ -1,8 +1,10 @@
 """Relations as rows: one row per relation, for CSV files and pandas DataFrames.
 
 ``relation_rows(doc, "investments")`` gives dicts with the columns of :data:`COLUMNS`;
-``to_dataframe(docs, table)`` the same for a corpus as a pandas DataFrame (pandas is
-optional: ``pip install pandas``).
+``to_dataframe(docs, "investments")`` the same for a corpus as a pandas DataFrame (pandas is
+optional: ``pip install pandas``). The tables are :data:`TABLES`: ``investments``
+(INVESTMENT), ``summaries`` (PROJECT_SUMMARY) and ``located`` (LOCATED_IN); another name
+raises :class:`~zhinvest.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .errors import Errors, InputError
 from .schema import Document, Entity
 
 TABLES = ("investments", "summaries", "located")
@@ -23,7 +26,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 _TYPES = {"investments": "INVESTMENT", "summaries": "PROJECT_SUMMARY", "located": "LOCATED_IN"}
 
 
+def check_table(table: str) -> str:
+    """``table`` if it is one of :data:`TABLES`, else an :class:`~zhinvest.errors.InputError`."""
+    if table not in COLUMNS:
+        raise InputError(Errors.E025.format(name=table, choices=", ".join(TABLES)))
+    return table
+
+
 def relation_rows(document: Document, table: str) -> Iterator[dict[str, Any]]:
+    """The rows of ``table`` for one document, one per relation of its type."""
+    check_table(table)
     entities = {e.id: e for e in document.entities}
 
     def name(ref: int | None) -> str | None:
@@ -57,7 +69,7 @@ def relation_rows(document: Document, table: str) -> Iterator[dict[str, Any]]:
 
 
 def csv_header(table: str) -> str:
-    return ",".join(COLUMNS[table]) + "\r\n"
+    return ",".join(COLUMNS[check_table(table)]) + "\r\n"
 
 
 def csv_rows(document: Document, table: str) -> str:
@@ -69,7 +81,17 @@ def csv_rows(document: Document, table: str) -> str:
 
 
 def to_dataframe(documents: Iterable[Document], table: str) -> Any:
-    """A pandas DataFrame with one row per relation of ``table`` over all documents."""
+    """A pandas DataFrame with one row per relation of ``table`` (one of :data:`TABLES`) over
+    all documents: ``to_dataframe(docs, "investments")``."""
+    check_table(table)
     import pandas as pd
 
     return pd.DataFrame([row for doc in documents for row in relation_rows(doc, table)], columns=list(COLUMNS[table]))
+
+
+def relation_lines(document: Document, tables: Iterable[str] = TABLES) -> Iterator[str]:
+    """One readable line per relation of ``tables``: its type, then its filled columns."""
+    for table in tables:
+        for row in relation_rows(document, table):
+            fields = "  ".join(f"{key}={value}" for key, value in row.items() if key not in ("document", "evidence") and value not in (None, ""))
+            yield f"{_TYPES[table]:<16} {fields}"

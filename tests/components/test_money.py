@@ -33,6 +33,17 @@ def found(finder, text):
         ("实现10余亿元产值", [("10余亿元", Decimal("1000000000"), "CNY", "over")]),
         ("投资约5亿元左右", [("5亿元", Decimal("500000000"), "CNY", "about")]),
         ("投资两千万元", [("两千万元", Decimal("20000000"), "CNY", "exact")]),
+        ("项目总投资五十三点五亿元。", [("五十三点五亿元", Decimal("5350000000"), "CNY", "exact")]),
+        ("计划投资一百点二五万元", [("一百点二五万元", Decimal("1002500"), "CNY", "exact")]),
+        ("吸引数十亿元社会资本", [("数十亿元", Decimal("1000000000"), "CNY", "magnitude")]),
+        ("带动几十亿元的投资", [("几十亿元", Decimal("1000000000"), "CNY", "magnitude")]),
+        ("形成上百亿元的产业", [("上百亿元", Decimal("10000000000"), "CNY", "magnitude")]),
+        ("年产值达数百亿，", [("数百亿", Decimal("10000000000"), "CNY", "magnitude")]),
+        ("实现十几亿元产值", [("十几亿元", Decimal("1000000000"), "CNY", "about")]),
+        ("总投资57.1亿元人民币的基地", [("57.1亿元", Decimal("5710000000"), "CNY", "exact")]),
+        ("总投资人民币57.1亿元", [("57.1亿元", Decimal("5710000000"), "CNY", "exact")]),
+        ("融资1000万元港币。", [("1000万元", Decimal("10000000"), "HKD", "exact")]),
+        ("拟投资5亿人民币", [("5亿人民币", Decimal("500000000"), "CNY", "exact")]),
     ],
 )
 def test_money_cases(finder, text, expected):
@@ -48,6 +59,7 @@ def test_money_cases(finder, text, expected):
         "2021年上海全球投资促进大会",
         "人口达2亿，市场广阔",
         "形成百万级用户",
+        "上午十点五十分签约",
     ],
 )
 def test_not_money(finder, text):

@@ -90,3 +90,12 @@ def test_overlapping_entities_cannot_be_bio(tmp_path):
     ))
     with pytest.raises(FormatError, match="entities 0 and 1 overlap; the conll format holds only flat entities"):
         conll.write([doc], tmp_path / "o.conll")
+
+
+def test_losses_count_what_the_format_drops(documents):
+    dropped = conll.losses(documents)
+    assert dropped["relations"] == sum(len(doc.relations) for doc in documents) > 0
+    assert dropped["entity values"] == sum(entity.value is not None or entity.qualifier is not None for doc in documents for entity in doc.entities)
+    assert set(dropped) <= {"entity values", "relations", "entities' source offsets", "documents' source and metadata"}
+    plain = Document(id="p", text="京东", entities=(Entity(id=0, label="ORG", text="京东", source_text="京东", start=0, end=2, source_start=0, source_end=2),))
+    assert conll.losses([plain]) == {}

@@ -56,3 +56,20 @@ def test_undetectable_and_missing_sources(tmp_path):
         detect(tmp_path / "notes.txt")
     with pytest.raises(FormatError, match="file not found"):
         convert(tmp_path / "absent.jsonl", tmp_path / "out", to="json")
+
+
+@pytest.mark.parametrize(("name", "suffix"), [("labelstudio", ".json"), ("doccano", ".jsonl"), ("spacy", ".spacy"), ("conll", ".conll")])
+def test_a_destination_without_an_ending_gets_the_formats_and_reads_back(documents, tmp_path, name, suffix):
+    write(documents, tmp_path / "start.jsonl", "json")
+    convert(tmp_path / "start.jsonl", tmp_path / "out", to=name)
+    assert not (tmp_path / "out").exists() and (tmp_path / f"out{suffix}").is_file()
+    assert detect(tmp_path / f"out{suffix}") == name
+    assert [doc.id for doc in read(tmp_path / f"out{suffix}")] == [doc.id for doc in documents]
+
+
+def test_folder_formats_and_named_files_keep_the_destination(documents, tmp_path):
+    from zhinvest.formats import destination
+
+    assert destination(tmp_path / "out", "json") == tmp_path / "out"
+    assert destination(tmp_path / "out", "brat") == tmp_path / "out"
+    assert destination(tmp_path / "tasks.txt", "labelstudio") == tmp_path / "tasks.txt"

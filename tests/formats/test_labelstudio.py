@@ -21,8 +21,18 @@ def test_round_trip(documents, tmp_path, result_key):
     assert labelstudio.detect(path)
 
 
+def test_gold_goes_under_annotations_and_model_output_under_predictions(investment_doc, tmp_path):
+    gold = labelstudio.to_task(investment_doc)
+    assert set(gold) == {"data", "annotations"} and "model_version" not in gold["annotations"][0]
+    predicted = labelstudio.to_task(investment_doc, "predictions")
+    assert set(predicted) == {"data", "predictions"}
+    assert gold["annotations"][0]["result"] == predicted["predictions"][0]["result"]
+    labelstudio.write([investment_doc], tmp_path / "tasks.json")
+    assert "annotations" in json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))[0]
+
+
 def test_task_shape(investment_doc):
-    task = labelstudio.to_task(investment_doc)
+    task = labelstudio.to_task(investment_doc, "predictions")
     assert task["data"]["text"] == investment_doc.text
     (prediction,) = task["predictions"]
     assert prediction["model_version"].startswith("zhinvest ")
@@ -49,7 +59,7 @@ def test_task_shape(investment_doc):
 
 
 def test_summary_without_total_is_a_self_link(traditional_doc):
-    result = labelstudio.to_task(traditional_doc)["predictions"][0]["result"]
+    result = labelstudio.to_task(traditional_doc)["annotations"][0]["result"]
     links = [(item["from_id"], item["to_id"], item["labels"][0]) for item in result if item["type"] == "relation"]
     assert ("e9", "e9", "PROJECT_SUMMARY:count") in links
     assert links.count(("e12", "e13", "LOCATED_IN:location")) == 2
@@ -68,7 +78,7 @@ def test_config_lists_labels_and_relations():
 
 
 def test_annotator_edits_rebuild_relations(investment_doc):
-    task = labelstudio.to_task(investment_doc)
+    task = labelstudio.to_task(investment_doc, "predictions")
     result = task.pop("predictions")[0]["result"]
     result = [item for item in result if item.get("labels") != ["INVESTMENT:location"]]
     result.append({"id": "Zq3v9xK1", "from_name": "label", "to_name": "text", "type": "labels",

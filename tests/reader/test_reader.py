@@ -145,3 +145,54 @@ def test_seed_texts_are_clean(seed_paths):
     assert "海量资讯" not in texts["001_f06b78f4610cb85f"].text
     assert "包括集成电路" in texts["003_51088f3362e98d6b"].text
     assert "蔚能(上海)电池科技有限公司" in texts["002_2e9563b3e2ac65ac"].text
+
+
+def test_a_damaged_file_is_read_and_its_damage_kept(tmp_path):
+    line = "蔚能(上海)电池科技有限公司拟投资50亿元入驻嘉定区。\n"
+    data = (line * 300).encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    at = len((line * 10).encode("utf-8"))
+    path.write_bytes(data[:at] + b"\xff" + data[at:-2])  # a stray byte; the last 。 cut after two of its bytes
+    article = read(path)
+    damage = article.metadata.damage
+    assert damage is not None and damage.encoding == "utf-8"
+    assert damage.replaced == 3 and damage.offsets == (at, len(data) - 3, len(data) - 2)  # after the stray byte, one on
+    assert article.text.count("50亿元") == 300
+    from zhinvest.schema import Metadata
+
+    assert "damage" in article.metadata.model_dump(mode="json")
+    assert "damage" not in Metadata(title="x").model_dump(mode="json")  # clean documents: JSON as before
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("seeds/000_missing.txt", True),
+        ("missing.html", True),
+        ("./x", True),
+        ("C:\\news\\a.txt", True),
+        ("新闻/文章.txt", True),
+        ("report.pdf", True),
+        ("总投资5亿元", False),
+        ("中国/上海", False),
+        ("总投资5亿元。见 seeds/x.txt", False),
+        ("Version 2.0", False),
+        ("hello world", False),
+        ("<p>x/y</p>", False),
+        ("", False),
+    ],
+)
+def test_looks_like_path(text, path):
+    from zhinvest.reader import looks_like_path
+
+    assert looks_like_path(text) is path
+
+
+def test_text_that_looks_like_a_path_is_refused():
+    from zhinvest.errors import InputError
+
+    with pytest.raises(InputError, match="file not found"):
+        read("seeds/000_missing.txt")
+    with pytest.raises(InputError, match="looks like a file path"):
+        read("seeds/000_missing.txt", as_="text")
+    assert read("总投资5亿元", as_="text").text == "总投资5亿元"

@@ -5,7 +5,10 @@ Finds, on the doc's text:
   ranges giving one mention per bound (``10亿—50亿元``, ``3到5亿元``);
 - a bare 亿 amount used as money (``产业规模突破5000亿``): a numeral ending in 亿, not
   followed by a measure word, in a clause with a money cue word (``data/money_cues.json``);
-- magnitude words (``百亿级``) and a bare ``亿元`` threshold (``亿元以上项目``).
+- magnitude words (``百亿级``; ``数十亿元``, ``几十亿元``, ``上百亿元``) and a bare ``亿元``
+  threshold (``亿元以上项目``);
+- a currency named after 元 stays outside the span and gives the currency (``57.1亿元人民币`` →
+  ``57.1亿元``, CNY).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from importlib.resources import files
 
 from spacy.language import Language
 
-from ..numbers import Lexicon, lexicon, parse_money
+from ..numbers import VAGUE_NUMBER, Lexicon, lexicon, parse_money
 from ..schema import decimal_to_str
 from ._spans import LexiconComponent, Mention, Occupancy
 
@@ -45,6 +48,15 @@ class MoneyFinder:
         return re.compile(
             rf"(?P<n1>{lex.numeral})(?:\s?{lex.range_separator}\s?(?P<n2>{lex.numeral}))?"
             rf"\s?(?P<cur>{lex.currency})(?![{re.escape(lex.not_currency_after_yuan)}])"
+        )
+
+    @cached_property
+    def vague(self) -> re.Pattern[str]:
+        """数十亿元, 几十亿元, 上百亿元: a magnitude word before 十/百/千/万/亿 and a currency."""
+        lex = self.lex
+        return re.compile(
+            rf"(?<![{lex.cn_numeral_chars}{lex.approximator_chars}\d]){lex.magnitude_prefix}{VAGUE_NUMBER}"
+            rf"(?P<cur>{lex.currency})(?![{re.escape(lex.not_currency_after_yuan)}])"
         )
 
     @cached_property
@@ -83,8 +95,10 @@ class MoneyFinder:
             )
             taken.take(start, end)
 
+        for match in self.vague.finditer(text):
+            add(match.start(), match.end())
         for match in self.amount.finditer(text):
-            if not _has_digit(match.group("n1"), self.lex):
+            if not _has_digit(match.group("n1"), self.lex) or not taken.free(match.start(), match.end()):
                 continue
             if match.group("n2") is not None:
                 if not _has_digit(match.group("n2"), self.lex):
@@ -103,6 +117,9 @@ class MoneyFinder:
             if numeral[-1] not in "亿億" or not _has_digit(numeral, self.lex) or not taken.free(start, end):
                 continue
             if self._is_bare_money(text, start, end):
+                prefix = re.search(rf"(?<![{self.lex.cn_numeral_chars}{self.lex.approximator_chars}\d]){self.lex.magnitude_prefix}\Z", text[max(0, start - 2) : start])
+                if prefix and re.fullmatch(VAGUE_NUMBER, numeral):
+                    start -= len(prefix.group(0))  # 数百亿: a magnitude
                 add(start, end)
         mentions.sort(key=lambda m: m["start"])
         return mentions

@@ -2,8 +2,10 @@
 
 Each converter has ``write(docs, path)``, ``read(path) -> list[Document]`` and
 ``detect(path) -> bool``. ``read(write(docs)) == docs`` for every format but ``conll``, which
-keeps only ids, text and entity labels and spans (folder formats read documents back in
-file-name order).
+keeps only ids, text and entity labels and spans (:func:`losses` counts what it drops;
+folder formats read documents back in file-name order). A single-file format written to a
+path without a file ending gets its own (``out`` → ``out.json``, :func:`destination`), so
+that the file reads back.
 
 ==============  ==========================================  ===================================
 name            module                                      path
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..errors import Errors, FormatError
 from ..schema import Document
@@ -32,7 +34,7 @@ from .labelstudio import labelstudio_config
 class Converter(Protocol):
     NAME: str
 
-    def write(self, docs: Iterable[Document], path: str | Path) -> None: ...
+    def write(self, docs: Iterable[Document], path: str | Path, **options: Any) -> None: ...
 
     def read(self, path: str | Path) -> list[Document]: ...
 
@@ -47,7 +49,7 @@ CONVERTERS: dict[str, Converter] = {
 #: The order :func:`detect` tries formats in: the most particular first.
 DETECTION_ORDER: tuple[str, ...] = ("spacy", "brat", "labelstudio", "doccano", "conll", "json")
 
-__all__ = ["CONVERTERS", "Converter", "convert", "detect", "labelstudio_config", "read", "write"]
+__all__ = ["CONVERTERS", "Converter", "convert", "destination", "detect", "labelstudio_config", "losses", "read", "write"]
 
 
 def _converter(name: str, path: str | Path) -> Converter:
@@ -73,17 +75,37 @@ def read(path: str | Path, format: str | None = None) -> list[Document]:
     return _converter(format or detect(path), path).read(path)
 
 
-def write(docs: Iterable[Document], path: str | Path, format: str) -> None:
-    """Write ``docs`` to ``path`` in ``format``."""
-    _converter(format, path).write(docs, path)
+def destination(path: str | Path, format: str) -> Path:
+    """Where :func:`write` puts ``format`` for ``path``: a single-file format's ending is
+    added to a path that has none (``out`` → ``out.json`` for ``labelstudio``)."""
+    path = Path(path)
+    suffix = getattr(_converter(format, path), "SUFFIX", None)
+    if suffix and not path.suffix and not path.is_dir():
+        return path.with_name(path.name + suffix)
+    return path
 
 
-def convert(src: str | Path, dest: str | Path, to: str, from_: str | None = None) -> list[Document]:
-    """Read ``src`` (a file or folder; its format detected when ``from_`` is ``None``), write ``dest`` in ``to``.
+def write(docs: Iterable[Document], path: str | Path, format: str, **options: Any) -> Path:
+    """Write ``docs`` to ``path`` (see :func:`destination`) in ``format``; ``options`` go to
+    the format's writer (``result_key="predictions"`` for ``labelstudio``). Returns the path written."""
+    target = destination(path, format)
+    _converter(format, path).write(docs, target, **options)
+    return target
+
+
+def losses(docs: Iterable[Document], format: str) -> dict[str, int]:
+    """What writing ``docs`` in ``format`` drops, counted by kind; empty for lossless formats."""
+    counter = getattr(_converter(format, format), "losses", None)
+    return counter(docs) if counter is not None else {}
+
+
+def convert(src: str | Path, dest: str | Path, to: str, from_: str | None = None, **options: Any) -> list[Document]:
+    """Read ``src`` (a file or folder; its format detected when ``from_`` is ``None``), write
+    ``dest`` (see :func:`destination`) in ``to``, with the writer's ``options``.
 
     Returns the documents converted.
     """
-    writer = _converter(to, dest)
+    _converter(to, dest)
     docs = read(src, from_)
-    writer.write(docs, dest)
+    write(docs, dest, to, **options)
     return docs

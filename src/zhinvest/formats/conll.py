@@ -24,11 +24,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import Errors, FormatError
-from ..schema import Document
+from ..schema import Document, Metadata
 from ._common import document, entity_data
 
 NAME = "conll"
 SUFFIXES = (".conll", ".bio", ".iob")
+#: The file ending written when a destination has none.
+SUFFIX = ".conll"
 DOC_ID = "# doc_id = "
 #: Characters after which a sentence may end.
 SENTENCE_END = frozenset("。！？!?；\n")
@@ -83,6 +85,20 @@ def to_conll(doc: Document, *, name: str | Path = "<conll>") -> str:
         if char in SENTENCE_END and not at_end and not bio[offset + 1].startswith("I-"):
             lines.append("")
     return "\n".join(lines) + "\n\n"
+
+
+def losses(docs: Iterable[Document]) -> dict[str, int]:
+    """What writing ``docs`` in this format drops, counted: entity values (with currency,
+    unit and qualifier), relations, source offsets that differ from the clean ones, and
+    documents' source and metadata. Only non-zero counts."""
+    counts = {"entity values": 0, "relations": 0, "entities' source offsets": 0, "documents' source and metadata": 0}
+    for doc in docs:
+        counts["relations"] += len(doc.relations)
+        counts["documents' source and metadata"] += doc.source is not None or doc.metadata != Metadata()
+        for entity in doc.entities:
+            counts["entity values"] += any(x is not None for x in (entity.value, entity.currency, entity.unit, entity.qualifier))
+            counts["entities' source offsets"] += (entity.source_start, entity.source_end, entity.source_text) != (entity.start, entity.end, entity.text)
+    return {what: count for what, count in counts.items() if count}
 
 
 def write(docs: Iterable[Document], path: str | Path) -> None:

@@ -22,6 +22,8 @@ from ..schema import Document
 from ._common import document, entity_data, entity_extras
 
 NAME = "spacy"
+#: The file ending written when a destination has none.
+SUFFIX = ".spacy"
 #: Key of the zhinvest fields in ``Doc.user_data``.
 USER_DATA_KEY = "zhinvest"
 

@@ -30,6 +30,8 @@ from ..schema import Document
 from ._common import Link, document, entity_data, entity_extras, first_json_line, from_links, parse_link_label, to_links
 
 NAME = "doccano"
+#: The file ending written when a destination has none.
+SUFFIX = ".jsonl"
 _ENTITY_KEYS = ("id", "label", "start_offset", "end_offset")
 _LINK_KEYS = ("id", "from_id", "to_id", "type", "relation")
 

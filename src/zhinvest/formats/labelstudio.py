@@ -3,7 +3,7 @@
 One task per document, for the labelling config :func:`labelstudio_config`::
 
     {"data": {"text": "<clean text>", "zhinvest": {...}},
-     "predictions": [{"model_version": "zhinvest 0.1.0", "result": [
+     "annotations": [{"result": [
         {"id": "e0", "from_name": "label", "to_name": "text", "type": "labels",
          "value": {"start": 31, "end": 37, "text": "4898亿元", "labels": ["MONEY"]}},
         {"from_id": "e0", "to_id": "e3", "type": "relation", "direction": "right",
@@ -23,7 +23,10 @@ On reading, the regions and links are authoritative: when the links are exactly 
 ``data["zhinvest"]["relations"]`` those relations come back unchanged; when an annotator has
 changed them, relations are rebuilt from the links (see :func:`._common.from_links`).
 
-Reading takes a task's last annotation that was not cancelled, else its first prediction.
+Documents are written as ``annotations`` (gold: what Label Studio shows as completed work), or
+with ``result_key="predictions"`` (``zhinvest convert --to labelstudio --predictions``) as
+model output for an annotator to correct, with a ``model_version``. Reading takes a task's
+last annotation that was not cancelled, else its first prediction.
 Offsets are Unicode code points, as Python's and current Label Studio's.
 """
 
@@ -54,6 +57,8 @@ from ._common import (
 )
 
 NAME = "labelstudio"
+#: The file ending written when a destination has none.
+SUFFIX = ".json"
 FROM_NAME = "label"
 TO_NAME = "text"
 #: Key of zhinvest's own fields in a task's ``data``.
@@ -86,8 +91,12 @@ def _region_id(entity_id: int) -> str:
     return f"e{entity_id}"
 
 
-def to_task(doc: Document, result_key: Literal["predictions", "annotations"] = "predictions") -> dict[str, Any]:
-    """One Label Studio task for ``doc``, its entities and relations under ``result_key``."""
+ResultKey = Literal["annotations", "predictions"]
+
+
+def to_task(doc: Document, result_key: ResultKey = "annotations") -> dict[str, Any]:
+    """One Label Studio task for ``doc``, its entities and relations under ``result_key``:
+    ``annotations`` for gold, ``predictions`` for model output."""
     result: list[dict[str, Any]] = [
         {
             "id": _region_id(entity.id),
@@ -203,10 +212,9 @@ def _record(data: Any, *, name: str | Path, doc: str) -> Any:
         raise FormatError(Errors.E010.format(name=name, reason=f"task {doc}: {reason(error)}")) from None
 
 
-def write(
-    docs: Iterable[Document], path: str | Path, *, result_key: Literal["predictions", "annotations"] = "predictions"
-) -> None:
-    """Write ``docs`` as a JSON list of tasks (pre-annotations by default, ``result_key="annotations"`` for gold)."""
+def write(docs: Iterable[Document], path: str | Path, *, result_key: ResultKey = "annotations") -> None:
+    """Write ``docs`` as a JSON list of tasks: gold ``annotations`` by default,
+    ``result_key="predictions"`` for model output (pre-annotations)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tasks = [to_task(doc, result_key) for doc in docs]

@@ -12,15 +12,19 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ..errors import Errors, InputError
-from ..schema import Metadata
-from .decode import decode_bytes
+from ..schema import Damage, Metadata
+from .decode import decode as _decode  # not `decode`: that name is the submodule
 from .html import front_matter_metadata, html_to_aligned, looks_like_html, split_front_matter
 from .normalise import clean_lines, collapse_spaces, fold_width, remove_pinyin_glosses, to_simplified
 from .offsets import AlignedText, Edit
 
-__all__ = ["Article", "AlignedText", "Edit", "read", "read_text", "read_file_text", "is_path", "MAX_INPUT_BYTES"]
+__all__ = [
+    "ARTICLE_SUFFIXES", "CORPUS_SUFFIXES", "MAX_INPUT_BYTES", "Article", "AlignedText", "Edit", "ReadAs",
+    "is_path", "looks_like_path", "read", "read_file_bytes", "read_file_text", "read_text",
+]
 
 #: Larger inputs are refused with a clear message rather than read into memory.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -45,28 +49,46 @@ class Article:
         return self.clean.source_span(start, end)
 
 
-def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: str | None = None) -> Article:
+ReadAs = Literal["auto", "text", "path"]
+
+
+def read(obj: str | bytes | os.PathLike[str], name: str | None = None, doc_id: str | None = None, *, as_: ReadAs = "auto") -> Article:
     """Read a path, raw bytes or a text into an :class:`Article`.
 
-    A ``str`` is taken as a path only when it is a short single line naming an existing
-    file; anything else is article text. Raises :class:`~zhinvest.errors.InputError` with a
-    one-line message for input that cannot be read.
+    ``as_="text"`` takes a ``str`` (or bytes) as the article itself and never reads a file;
+    a ``str`` that :func:`looks_like_path` is then refused, as a mistyped path would
+    otherwise become the article's text. ``as_="path"`` reads the file ``obj`` names.
+    ``as_="auto"`` (the default) reads an ``os.PathLike`` or a ``str`` naming an existing
+    file as that file, refuses a ``str`` that looks like a path of a file that does not
+    exist, and takes anything else as text. An empty file (or one of white space only) is an
+    error; an empty text gives an empty article. Raises :class:`~zhinvest.errors.InputError` with
+    a one-line message for input that cannot be read.
     """
-    if isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)):
+    if as_ == "path" or (as_ == "auto" and (isinstance(obj, os.PathLike) or (isinstance(obj, str) and is_path(obj)))):
+        if not isinstance(obj, (str, os.PathLike)):
+            raise InputError(Errors.E008.format(type=type(obj).__name__))
         path = Path(obj)
-        return read_text(read_file_text(path), source=str(obj), doc_id=doc_id or path.stem)
+        decoded = _decode(read_file_bytes(path), str(path))
+        if not decoded.text.strip():
+            raise InputError(Errors.E024.format(name=path))  # a file, unlike a text, is not meant to be empty
+        return read_text(decoded.text, source=str(obj), doc_id=doc_id or path.stem, damage=decoded.damage)
     if isinstance(obj, (bytes, bytearray, memoryview)):
         data = bytes(obj)
         if len(data) > MAX_INPUT_BYTES:
             raise InputError(Errors.E005.format(name=name or "<bytes>", size=len(data), limit=MAX_INPUT_BYTES))
-        return read_text(decode_bytes(data, name or "<bytes>"), source=name, doc_id=doc_id)
+        decoded = _decode(data, name or "<bytes>")
+        return read_text(decoded.text, source=name, doc_id=doc_id, damage=decoded.damage)
     if isinstance(obj, str):
+        if looks_like_path(obj):
+            raise InputError((Errors.E009 if as_ == "text" else Errors.E001).format(name=obj))
         return read_text(obj, source=name, doc_id=doc_id)
+    if as_ == "text" and isinstance(obj, os.PathLike):
+        raise InputError(Errors.E009.format(name=os.fspath(obj)))
     raise InputError(Errors.E007.format(type=type(obj).__name__))
 
 
-def read_text(source_text: str, source: str | None = None, doc_id: str | None = None) -> Article:
-    """Clean a decoded article text; see :func:`read`."""
+def read_text(source_text: str, source: str | None = None, doc_id: str | None = None, damage: Damage | None = None) -> Article:
+    """Clean a decoded article text; see :func:`read`. ``damage`` is what decoding replaced."""
     front, body_start = split_front_matter(source_text)
     body = source_text[body_start:]
     is_html = looks_like_html(body)
@@ -88,10 +110,39 @@ def read_text(source_text: str, source: str | None = None, doc_id: str | None = 
         author=fields.get("author") or page.author,
         url=fields.get("url"),
         categories=fields.get("categories", ()),
+        damage=damage,
     )
     if doc_id is None:
         doc_id = "doc_" + hashlib.sha1(source_text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return Article(id=doc_id, source=source, source_text=source_text, clean=clean, metadata=metadata)
+
+
+#: File endings read as articles when a folder is given.
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xhtml", ".text")
+#: File endings read as corpora: one article per JSON line or CSV row.
+CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
+_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,7}\Z")
+_SEPARATOR = re.compile(r"[/\\]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_NOT_IN_PATHS = re.compile(r'[\n\r\t<>|"*?\x00。，、；！？]')
+
+
+def looks_like_path(text: str) -> bool:
+    """Whether a ``str`` looks like a file path rather than article text: one line without
+    Chinese, with a file suffix (``news.txt``) or a separator and no space (``seeds/x``);
+    or any name with an article or corpus suffix (``新闻/文章.txt``).
+
+    >>> looks_like_path("seeds/000_missing.txt"), looks_like_path("总投资5亿元")
+    (True, False)
+    """
+    if not text or len(text) > 1024 or text != text.strip() or _NOT_IN_PATHS.search(text):
+        return False
+    suffix = _SUFFIX.search(text)
+    if suffix and suffix.group(0).lower() in ARTICLE_SUFFIXES + CORPUS_SUFFIXES + (".json",):
+        return True
+    if _CJK.search(text):
+        return False
+    return bool(suffix) or (bool(_SEPARATOR.search(text)) and " " not in text)
 
 
 def is_path(text: str) -> bool:
@@ -106,6 +157,12 @@ def is_path(text: str) -> bool:
 
 def read_file_text(path: Path) -> str:
     """A file's decoded text, or an :class:`~zhinvest.errors.InputError` saying why not."""
+    return _decode(read_file_bytes(path), str(path)).text
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """A file's bytes, or an :class:`~zhinvest.errors.InputError` saying why not (missing,
+    a folder, too large, unreadable, empty)."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -121,4 +178,10 @@ def read_file_text(path: Path) -> str:
         raise InputError(Errors.E002.format(name=name)) from None
     except OSError as error:
         raise InputError(Errors.E006.format(name=name, reason=error.strerror or error)) from None
-    return decode_bytes(data, name)
+    if not data.translate(None, _BLANK_BYTES):
+        raise InputError(Errors.E024.format(name=name))  # no text: no bytes, or only BOMs and blanks
+    return data
+
+
+#: Bytes of BOMs, ASCII white space and the NULs of UTF-16 white space: a file of only these is empty.
+_BLANK_BYTES = b" \t\r\n\f\v\x00\xef\xbb\xbf\xff\xfe"
