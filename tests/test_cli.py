@@ -358,3 +358,16 @@ def test_table_format_shows_relations_and_follows_table(capsys, seed_paths):
     assert any("investor=蔚能(上海)电池科技有限公司" in line and "amount=5000000000" in line and "location=嘉定区" in line for line in listing)
     code, out, _ = run(capsys, "extract", str(seed_paths[2]), "--format", "table", "--table", "located", "--no-ner")
     assert {line.split()[0] for line in out.split("relations:\n")[1].splitlines()} == {"LOCATED_IN"}
+
+
+def test_the_version_and_the_number_parsers_import_no_model_libraries():
+    # `zhinvest --version` and `import zhinvest.numbers` stay instant: no spaCy, PyTorch or pydantic
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, zhinvest.cli, zhinvest.numbers; zhinvest.cli.build_parser(); "
+        "print(sorted(m for m in ('spacy', 'torch', 'thinc', 'pydantic') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

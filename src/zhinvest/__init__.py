@@ -8,21 +8,52 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .about import LABELS, RELATION_TYPES, __version__
 from .errors import InputError, ZhinvestError
-from .pipeline import Pipeline, build_nlp
-from .schema import (
-    Document,
-    Entity,
-    InvestmentRelation,
-    LocatedInRelation,
-    Metadata,
-    ProjectSummaryRelation,
-    Relation,
-)
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline, build_nlp
+    from .schema import (
+        Document,
+        Entity,
+        InvestmentRelation,
+        LocatedInRelation,
+        Metadata,
+        ProjectSummaryRelation,
+        Relation,
+    )
+
+#: Public names imported on first use, so that ``import zhinvest`` (and ``zhinvest --version``)
+#: does not import spaCy, PyTorch or pydantic.
+_LAZY: dict[str, str] = {
+    "Pipeline": ".pipeline",
+    "build_nlp": ".pipeline",
+    "Document": ".schema",
+    "Entity": ".schema",
+    "InvestmentRelation": ".schema",
+    "LocatedInRelation": ".schema",
+    "Metadata": ".schema",
+    "ProjectSummaryRelation": ".schema",
+    "Relation": ".schema",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'zhinvest' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "__version__",
@@ -47,11 +78,15 @@ __all__ = [
 
 @lru_cache(maxsize=4)
 def _cached(segmenter: str) -> Pipeline:
+    from .pipeline import Pipeline
+
     return Pipeline(segmenter=segmenter)
 
 
 def load(segmenter: str = "char") -> Pipeline:
     """A pipeline to reuse over many documents: ``nlp = zhinvest.load(); nlp.extract_file(path)``."""
+    from .pipeline import Pipeline
+
     return Pipeline(segmenter=segmenter)
 
 

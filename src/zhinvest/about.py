@@ -16,6 +16,9 @@ LABELS: tuple[str, ...] = NUMERIC_LABELS + NAME_LABELS
 RELATION_TYPES: tuple[str, ...] = ("INVESTMENT", "PROJECT_SUMMARY", "LOCATED_IN")
 #: Qualifiers of numeric entities (SPEC "Qualifier words").
 QUALIFIERS: tuple[str, ...] = ("exact", "over", "under", "about", "at_least", "magnitude")
+#: Names of the annotation formats of ``zhinvest.formats.CONVERTERS`` (which checks it), here so
+#: that the command line lists them without importing the converters.
+ANNOTATION_FORMATS: tuple[str, ...] = ("json", "spacy", "labelstudio", "doccano", "brat", "conll")
 #: Project stages of relations.
 STAGES: tuple[str, ...] = ("planned", "signed", "started", "landed")
 

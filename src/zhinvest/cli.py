@@ -16,12 +16,14 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from .about import __version__
 from .errors import Errors, ZhinvestError
-from .batch import Source
-from .schema import Document, Failure
+
+if TYPE_CHECKING:  # the commands import what they use, so that `zhinvest --version` is instant
+    from .batch import Source
+    from .schema import Document, Failure
 
 #: The exit codes of every command, documented in the README.
 EXIT_CODES = {
@@ -39,6 +41,7 @@ def _stderr(message: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import done_sources, iter_sources
+    from .schema import Document
 
     if args.resume and not args.output:
         _stderr(Errors.E065)
@@ -67,7 +70,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failures = 0
     try:
         for result in results:
-            if isinstance(result, Failure):
+            if not isinstance(result, Document):
                 failures += 1
                 progress.message(result.error.message)
             elif result.metadata.damage is not None:
@@ -120,6 +123,8 @@ class _Writer:
             stream.write(csv_header(self.table))
 
     def write(self, result: Document | Failure) -> None:
+        from .schema import Document
+
         if self.format == "jsonl":
             self.stream.write(result.to_json() + "\n")
             self.stream.flush()
@@ -151,6 +156,8 @@ class _Progress:
             self.bar = tqdm(unit=" doc", file=sys.stderr, dynamic_ncols=True)
 
     def update(self, result: Document | Failure) -> None:
+        from .schema import Document
+
         if self.bar is None:
             return
         if isinstance(result, Document):
@@ -389,13 +396,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--no-drift", action="store_true", help="do not compare texts with what the reader makes now")
     validate.set_defaults(func=cmd_validate)
 
-    from .formats import CONVERTERS
+    from .about import ANNOTATION_FORMATS
 
     convert = commands.add_parser("convert", help="convert annotations between formats")
     convert.add_argument("src", help="a file or folder in any supported format (detected)")
     convert.add_argument("dest", help="where to write")
-    convert.add_argument("--to", required=True, choices=sorted(CONVERTERS))
-    convert.add_argument("--from", dest="from_", default=None, choices=sorted(CONVERTERS))
+    convert.add_argument("--to", required=True, choices=sorted(ANNOTATION_FORMATS))
+    convert.add_argument("--from", dest="from_", default=None, choices=sorted(ANNOTATION_FORMATS))
     convert.add_argument("--predictions", action="store_true", help="with --to labelstudio: write model output as predictions (default: gold, as annotations)")
     convert.set_defaults(func=cmd_convert)
     return parser

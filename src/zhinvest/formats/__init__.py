@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..about import ANNOTATION_FORMATS
 from ..errors import Errors, FormatError
 from ..schema import Document
 from . import brat, conll, docbin, doccano, labelstudio, native
@@ -46,6 +47,7 @@ CONVERTERS: dict[str, Converter] = {
     module.NAME: module  # type: ignore[misc]
     for module in (native, docbin, labelstudio, doccano, brat, conll)
 }
+assert set(CONVERTERS) == set(ANNOTATION_FORMATS), "about.ANNOTATION_FORMATS must name every converter"
 #: The order :func:`detect` tries formats in: the most particular first.
 DETECTION_ORDER: tuple[str, ...] = ("spacy", "brat", "labelstudio", "doccano", "conll", "json")
 
