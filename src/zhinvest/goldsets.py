@@ -326,7 +326,7 @@ def _relation(relation: dict[str, Any], entities: list[Entity], text: str) -> Re
             return f"{name} {given!r} is no annotated {label} entity"
         fields[name] = min(matches, key=lambda entity: abs(entity.start - anchor) if anchor >= 0 else entity.start).id
     for name in ("stage", "scope", "project", "sector", "evidence"):
-        if relation.get(name) is not None and name in _RELATION_MODELS[kind].model_fields:
+        if relation.get(name) is not None and name in _RELATION_MODELS[kind].model_fields:  # type: ignore[attr-defined]
             fields[name] = relation[name]
     return _RELATION_MODELS[kind](**fields)  # type: ignore[no-any-return]
 

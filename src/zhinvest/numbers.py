@@ -38,7 +38,8 @@ MAX_NUMERAL_CHARS = 32
 
 
 def _load(name: str) -> dict[str, Any]:
-    return json.loads(files("zhinvest").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(files("zhinvest").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return data
 
 
 @dataclass(frozen=True)
@@ -195,11 +196,14 @@ def _value(chars: list[str], lex: Lexicon) -> Decimal:
     return _sections(text, lex)
 
 
+_FOLD_TRADITIONAL_NUMERALS = str.maketrans("萬億兩〇○", "万亿两零零")
+
+
 def _cn2an(text: str, lex: Lexicon) -> Decimal | None:
     """cn2an for pure Chinese numerals (after folding Traditional 萬億兩 to 万亿两)."""
     import cn2an
 
-    folded = text.translate(str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "○": "零"}))
+    folded = text.translate(_FOLD_TRADITIONAL_NUMERALS)
     try:
         return Decimal(str(cn2an.cn2an(folded, "normal")))
     except (ValueError, KeyError, IndexError, TypeError):
@@ -327,14 +331,13 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
     currency_word = match.group("currency")
     if currency_word is None:
         # a range's first bound (3 in 3到5亿元) or a bare 亿 amount (5000亿)
-        tail = re.match(rf"\s?{lex.range_separator}\s?(?P<number>{lex.numeral})\s?(?P<currency>{lex.currency})?", after)
-        if tail and not _has_big_unit(match.group("number"), lex):
-            second = tail.group("number")
-            scale = _trailing_multiplier(second, lex)
+        bound = re.match(rf"\s?{lex.range_separator}\s?(?P<number>{lex.numeral})\s?(?P<currency>{lex.currency})?", after)
+        if bound and not _has_big_unit(match.group("number"), lex):
+            scale = _trailing_multiplier(bound.group("number"), lex)
             value *= scale
-        currency = lex.currencies.get(tail.group("currency")) if tail and tail.group("currency") else "CNY"
-        qualifier = "at_least" if tail else qualifier_around(before, after, approx, lex)
-        return Quantity(value, qualifier, currency)
+        named = lex.currencies.get(bound.group("currency")) if bound and bound.group("currency") else None
+        qualifier = "at_least" if bound else qualifier_around(before, after, approx, lex)
+        return Quantity(value, qualifier, named or "CNY")
     range_head = re.search(rf"{lex.range_separator}\s?\Z", before)
     qualifier = "under" if range_head and re.search(rf"{lex.numeral}\s?{lex.range_separator}\s?\Z", before) else qualifier_around(before, after, approx, lex)
     return Quantity(value, qualifier, _currency_after(currency_word, after, lex))

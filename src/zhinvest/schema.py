@@ -68,7 +68,7 @@ class Metadata(_Model):
 
     @model_serializer(mode="wrap")
     def _drop_no_damage(self, handler: Any) -> dict[str, Any]:
-        data = handler(self)
+        data: dict[str, Any] = handler(self)
         if data.get("damage") is None:
             data.pop("damage", None)
         return data

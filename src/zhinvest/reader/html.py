@@ -17,7 +17,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import yaml
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
+from bs4.element import NavigableString
 
 from .offsets import AlignedText
 
@@ -72,7 +73,7 @@ def normalise_date(value: Any) -> str | None:
     if isinstance(value, datetime):
         return value.date().isoformat()
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return str(value.isoformat())
     text = str(value).strip()
     match = re.search(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", text)
     if match:

@@ -64,7 +64,7 @@ def to_simplified(text: str) -> str:
     as it is (most of what zhinvest reads is Simplified)."""
     if _traditional_chars().isdisjoint(text):
         return text
-    return _opencc_t2s().convert(text)
+    return str(_opencc_t2s().convert(text))
 
 
 def fold_width(text: str) -> str:
