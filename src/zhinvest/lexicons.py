@@ -102,6 +102,8 @@ def build_crossing_words(place_names: set[str], min_freq: int = 100) -> dict[str
 GENERIC_TOWN_STEMS = ("开发区", "高新区", "新区", "工业", "园区", "社区", "管理", "委员会", "直属", "中心", "城区", "城市", "经济", "示范", "农场", "林场", "办事处")
 #: A township whose name without its suffix is an ordinary word this frequent (人民街道) is left out.
 GENERIC_STEM_FREQ = 5000
+#: A numeral or modifier before a word for towns reads as a phrase (小城镇, 两城镇, 三乡镇).
+GENERIC_TOWN_PHRASE = re.compile(r"[一二两三四五六七八九十小大中新老全各该本每多几某](?:城镇|乡镇|集镇|古镇|小镇|新镇|重镇)")
 #: A town's short form that jieba tags as an ordinary word but lists less often than this is kept.
 RARE_WORD = 50
 #: Suffixes of township-level divisions, longest first.
@@ -144,7 +146,7 @@ def build_town_gazetteer(pcas_path: Path) -> dict[str, object]:
                     form = town_short_form(name)
                     stem = name[: -2 if name.endswith(("街道", "苏木")) else -1]
                     stem_freq, stem_tag = dictionary.get(stem, (0, ""))
-                    if any(word in stem for word in GENERIC_TOWN_STEMS) or (stem_tag in COMMON_TAGS and stem_freq >= GENERIC_STEM_FREQ):
+                    if any(word in stem for word in GENERIC_TOWN_STEMS) or (stem_tag in COMMON_TAGS and stem_freq >= GENERIC_STEM_FREQ) or GENERIC_TOWN_PHRASE.fullmatch(name):
                         continue  # 开发区街道, 中心镇, 人民街道: read as generic words far more often than as the town
                     if len(name) >= 3 or tag == "ns":
                         full.add(name)

@@ -70,7 +70,8 @@ class PlaceFinder:
         """Two or three province abbreviations standing as a noun (港澳, 川渝): in brackets of
         their own, after a movement or location verb, or before 地区, 两地 …"""
         chars = re.escape(self.lex["province_abbreviations"])
-        before = alternation(self.lex["abbreviation_before"])
+        verbs = [w for w in self.lex["abbreviation_before"] if not set(w) <= set(self.lex["province_abbreviations"])]
+        before = alternation(verbs)
         after = alternation(self.context["abbreviation_compound_after"])
         return re.compile(
             rf"(?<=[(（])(?P<a>[{chars}]{{2,3}})(?=[)）])"
@@ -212,8 +213,8 @@ class PlaceFinder:
             if self.lex.boundary_words.ends_at(text, stop) or text[stop - 1] == "部":
                 break  # 北京南部新区: a direction, not a zone's name
             zone = self.zone.match(text, stop)
-            if zone:
-                return zone.end()
+            if zone and not zone.group().startswith("新"):
+                return zone.end()  # 沿江 + 开发区; but 天府新区 is a name of its own
         return position
 
     def _town_after(self, text: str, end: int, name: str, raw_starts: set[int]) -> tuple[int, int] | None:
