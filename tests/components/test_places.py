@@ -152,7 +152,8 @@ def test_model_places_and_persons_are_checked_in_context(text, label, before, af
         pytest.param("加快推进小城镇建设和新型城镇化", [], id="小城镇-is-a-phrase"),
         pytest.param("我市开发区建设提速", [], id="our-city-zone"),
         pytest.param("沪苏浙皖四地", [], id="abbreviation-run-after-an-abbreviation"),
-        pytest.param("设立成都天府新区", ["成都"], id="a-named-new-area-is-no-descriptor"),
+        pytest.param("设立成都天府新区", ["成都", "天府新区"], id="a-named-new-area-is-no-descriptor",
+                     marks=pytest.mark.xfail(strict=True, reason="天府 is an ordinary word in jieba: the new area is missed")),
     ],
 )
 def test_generic_phrases_stay_no_places(finder, text, expected):
