@@ -158,3 +158,16 @@ def test_model_places_and_persons_are_checked_in_context(text, label, before, af
 )
 def test_generic_phrases_stay_no_places(finder, text, expected):
     assert places(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("来自台中市的企业", ["台中市"], id="city-outside-the-gazetteer+市"),
+        pytest.param("在新竹科学园区设厂", ["新竹"], id="city-outside-the-gazetteer-before-a-park"),
+        pytest.param("与阿塞拜疆和乌拉圭企业合作", ["阿塞拜疆", "乌拉圭"], id="countries"),
+        pytest.param("某公司硅谷研发中心", ["硅谷"], id="region"),
+    ],
+)
+def test_places_beyond_the_divisions_of_china(finder, text, expected):
+    assert places(finder, text) == expected

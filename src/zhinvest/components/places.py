@@ -80,6 +80,10 @@ class PlaceFinder:
         )
 
     @cached_property
+    def world_cities(self) -> frozenset[str]:
+        return frozenset(self.lex["world_cities"])
+
+    @cached_property
     def source_line(self) -> re.Pattern[str]:
         return re.compile(self.context["source_line"], re.M)
 
@@ -194,7 +198,7 @@ class PlaceFinder:
         if name[-1] in "市县区省" and self.division_suffix_words.starts_at(text, end - 1) and end - start > 2:
             return end - 1  # 商丘市情 → 商丘
         position = end
-        if text[position : position + 1] in ("市", "县", "区") and name in self.lex.short_place_forms:
+        if text[position : position + 1] in ("市", "县", "区") and (name in self.lex.short_place_forms or name in self.world_cities):
             if self.division_suffix_words.starts_at(text, position):
                 return end
             position += 1
