@@ -103,3 +103,19 @@ def test_bylines_lists_and_nationalities(finder, text, expected):
 def test_frequent_words_are_no_names(finder, text, organisations):
     spans = [(text.index(o), text.index(o) + len(o)) for o in organisations]
     assert [m for m in finder.find(text, spans) if m["label"] == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("会上,王伟董事长表示", ["王伟"], id="name-before-title-after-comma"),
+        pytest.param("张晓明董事长、李华副市长出席", ["张晓明", "李华"], id="name-title-list"),
+        pytest.param("据赵立新教授介绍", ["赵立新"], id="据-name-title"),
+        pytest.param("和欧阳明辉总经理一起", ["欧阳明辉"], id="compound-surname-before-title"),
+        pytest.param("区委书记和该集团总裁表示", [], id="bodies-before-titles"),
+        pytest.param("，王府井集团董事长", [], id="company-before-title"),
+        pytest.param("，项目总经理", [], id="word-before-title"),
+    ],
+)
+def test_names_before_titles(finder, text, expected):
+    assert persons(finder, text) == expected

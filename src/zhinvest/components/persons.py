@@ -33,6 +33,11 @@ _DATELINE = re.compile(r"电\s?[(（]([^()（）\n]{2,40})[)）]")
 _BYLINE_TITLE = re.compile(r"(?:特\s?约|见\s?习|实\s?习|首\s?席|驻\S{1,4})?\s?(?:记\s?者|通\s?讯\s?员)|实\s?习\s?生")
 #: A bracketed group (a byline's).
 _BRACKETS = re.compile(r"[(（]([^()（）\n]{2,40})[)）]")
+#: What stands before a name that begins a clause or a list item.
+_LIST_START = set("、，,；;：:（(\n 　“\"")
+_LIST_WORDS = {"和", "与", "及", "以及", "同", "由", "是", "据"}
+#: Last characters of bodies and places, never of a name before a title (区委, 集团).
+_BODY_END = set("委局办部厅司会府院所行团厂校处室科站网社报台馆市县区省镇乡村州旗")
 #: Conjunctions that join the last name of a list (A、B及C).
 _LIST_END = ("以及", "及", "和", "与")
 #: Characters that do not begin the given name of a person in running text.
@@ -151,6 +156,10 @@ class PersonFinder:
                 if start >= 0 and text[start] in self.single_surnames and all(_CJK.match(c) for c in text[start:title_start]):
                     if add((start, title_start), after_title=True):
                         break
+        for title_start, _, _ in longest_matches(self.titles_after_listed, text):
+            span = self._name_before_title(text, title_start)
+            if span:
+                add(span)
         extra_orgs = self._representatives(text, organisations, add)
         names = {text[s:e] for s, e in trusted} - common
         names |= {text[s:e].split("·")[-1] for s, e in trusted if "·" in text[s:e] and len(text[s:e].split("·")[-1]) >= 2}
@@ -158,6 +167,30 @@ class PersonFinder:
             add((start, end))
         mentions = [Mention(start=s, end=e, label="PERSON", component="persons") for s, e in sorted(found)]
         return mentions + [Mention(start=s, end=e, label="ORG", component="persons") for s, e in extra_orgs]
+
+    @cached_property
+    def titles_after_listed(self):
+        return _automaton(self.lex["titles_after_listed_name"])
+
+    def _name_before_title(self, text: str, title_start: int) -> tuple[int, int] | None:
+        """A name right before a title, standing at the start of a clause or a list item
+        (，张三董事长表示; 、李四副市长): a surname and one or two characters, no ordinary word,
+        not ending like a body or a place (区委书记, 集团总裁)."""
+        for length in (3, 2, 4):
+            start = title_start - length
+            if start < 0 or not all(_CJK.match(c) for c in text[start:title_start]):
+                continue
+            surname = 2 if text[start : start + 2] in self.compound_surnames else 1 if text[start] in self.single_surnames else 0
+            if not surname or title_start - start - surname not in (1, 2):
+                continue
+            before = text[start - 1] if start else "\n"
+            if not (before in _LIST_START or text[max(0, start - 2) : start] in _LIST_WORDS or text[start - 1 : start] in _LIST_WORDS):
+                continue
+            name = text[start:title_start]
+            if name in self.lex.common_words or name[-1] in _BODY_END or name[surname] in _NOT_GIVEN:
+                continue
+            return start, title_start
+        return None
 
     @cached_property
     def nationality(self) -> re.Pattern[str]:
