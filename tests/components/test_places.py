@@ -171,3 +171,15 @@ def test_generic_phrases_stay_no_places(finder, text, expected):
 )
 def test_places_beyond_the_divisions_of_china(finder, text, expected):
     assert places(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("北京朝阳和广州白云机场", ["北京", "朝阳", "广州", "白云"], id="county-dropped-as-a-word-after-its-city"),
+        pytest.param("重庆某街道会议中心", ["重庆"], id="no-town-invented"),
+        pytest.param("北京现代汽车", ["北京"], id="city-before-a-brand"),
+    ],
+)
+def test_divisions_after_their_city(finder, text, expected):
+    assert places(finder, text) == expected

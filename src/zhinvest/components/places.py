@@ -222,13 +222,20 @@ class PlaceFinder:
         return position
 
     def _town_after(self, text: str, end: int, name: str, raw_starts: set[int]) -> tuple[int, int] | None:
-        """A town of the county or city ``name`` right after it, by its short form (渝北 + 洛碛)."""
-        forms = self.lex.town_forms.get(name)
-        if not forms or end in raw_starts:
+        """A town of the county or city ``name`` right after it, by its short form (渝北 + 洛碛),
+        unless that is a frequent word (北京 + 同仁堂); a county of the city by its short form,
+        even one dropped as a word (北京 + 大兴)."""
+        if end in raw_starts:
             return None
+        towns = self.lex.town_forms.get(name, frozenset())
+        counties = self.lex.child_divisions.get(name, frozenset())
         for length in (4, 3, 2):
-            if text[end : end + length] in forms:
-                if self._inside_word(text, end, end + length) or self._road_at(text, end + length):
+            form = text[end : end + length]
+            if form in counties and form in self.lex.division_of_short_form:
+                if not self._road_at(text, end + length):
+                    return end, end + length
+            if form in towns:
+                if form in self.lex.crossing_words or self._inside_word(text, end, end + length) or self._road_at(text, end + length):
                     return None
                 return end, end + length
         return None
