@@ -183,3 +183,15 @@ def test_places_beyond_the_divisions_of_china(finder, text, expected):
 )
 def test_divisions_after_their_city(finder, text, expected):
     assert places(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("兴安县平川镇工业园区", ["兴安县", "平川镇"], id="town-after-its-county-not-in-the-gazetteer"),
+        pytest.param("兴安县特色小镇和各乡镇", ["兴安县"], id="generic-towns-after-a-county"),
+        pytest.param("兴安县城乡建设", ["兴安县"], id="county-before-城乡"),
+    ],
+)
+def test_towns_after_their_county(finder, text, expected):
+    assert places(finder, text) == expected

@@ -136,7 +136,7 @@ def plausible_model_mention(text: str, label: str, before: str = "", after: str 
     if label in ("ORG", "LOC") and text.endswith(tuple(checks["not_entity_endings"])):
         return False
     if label == "LOC":
-        if text.endswith(tuple(checks["not_place_endings"])):
+        if text.endswith(tuple(checks["not_place_endings"])) and text not in lex.place_names:
             return False
         if lex.crossing_words.get(text, 0) >= checks["frequent_word"] and text not in lex.place_names:
             return False

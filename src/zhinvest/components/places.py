@@ -34,6 +34,10 @@ from ._spans import Mention, doc_text, add_mentions
 _PLACE_AFFIXES = frozenset({"人", "人民", "地区", "岛", "市民", "籍", "话", "方面", "境内", "全境"})
 _NUMERAL = re.compile(r"[0-9]|[零一二两三四五六七八九十百千万几多][个家座大批项类期]|^[一二两三四五六七八九十几]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: A town's full name: two or three characters and 镇, 乡 or 街道.
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:镇|乡|街道)")
+#: Characters before 镇 that make a phrase, not a name (特色小镇, 工业重镇, 各乡镇).
+_GENERIC_BEFORE_TOWN = frozenset("小古重名城集乡新全各该本每个")
 #: Aspect particles: no name begins with one (意味着 + X新区).
 _ASPECT = frozenset("着著了过過")
 #: Function characters: no descriptor of a zone's name holds one (在上海的开发区).
@@ -238,6 +242,11 @@ class PlaceFinder:
                 if form in self.lex.crossing_words or self._inside_word(text, end, end + length) or self._road_at(text, end + length):
                     return None
                 return end, end + length
+        if name in self.lex.county_names or name in self.lex.division_of_short_form:
+            town = _TOWN.match(text, end)  # a town the gazetteer no longer lists (兴文县 + X镇, merged since)
+            stem = town.group(1) if town else ""
+            if town and not (stem in self.lex.common_words or stem[:2] in self.lex.common_words or stem[-1] in _GENERIC_BEFORE_TOWN or self.zone_generic.starts_at(text, end)):
+                return town.span()
         return None
 
     def _licensed(self, text: str, forms: set[str], spans: list[tuple[int, int]], skipped: list[tuple[int, int]]) -> list[tuple[int, int]]:
