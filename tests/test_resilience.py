@@ -202,6 +202,7 @@ CASES: list[Case] = [
          ("李李、",), sizes=(10_000, 100_000)),
     Case("places._NUMERAL", _pattern(places, "_NUMERAL"), ("a",)),
     Case("PlaceFinder.abbreviation_compound", _finder(PlaceFinder, "abbreviation_compound"), ("港澳", "(港", "在港")),
+    Case("places._TOWN", _pattern(places, "_TOWN"), ("中", "中中镇")),
     Case("PlaceFinder.source_line", _finder(PlaceFinder, "source_line"), (" ", "来源 ")),
     Case("_spans._NAME_EDGE", _pattern(_spans, "_NAME_EDGE"), ("。",)),
     Case("lexicons.GENERIC_TOWN_PHRASE", _pattern(lexicons_module, "GENERIC_TOWN_PHRASE"), ("小城",)),
