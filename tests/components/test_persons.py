@@ -75,3 +75,47 @@ def test_a_transliterated_name_after_a_company_in_a_list_of_representatives():
     persons = [text[m["start"] : m["end"]] for m in found if m["label"] == "PERSON"]
     orgs = [text[m["start"] : m["end"]] for m in found if m["label"] == "ORG"]
     assert "约翰·史密斯" in persons and "霍尼韦尔公司" in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("本报讯(记 者 郑海涛 通讯员 傅 明)5月2日,", ["郑海涛", "傅 明"], id="spaced-titles-and-spaced-name"),
+        pytest.param("本报讯 (刘晓琪 特约通讯员 赖文英)2月9日,", ["刘晓琪", "赖文英"], id="names-around-a-title-in-brackets"),
+        pytest.param("本报讯(记者 高和平 见习记者 周 洁)昨日", ["高和平", "周 洁"], id="function-char-in-a-byline-name"),
+        pytest.param("香港某报记者 张明远报道", ["张明远"], id="name-after-reporter"),
+        pytest.param("市领导吕林山、王方明、马彩霞及段立新参加。", ["吕林山", "王方明", "马彩霞", "段立新"], id="list-ended-by-及"),
+        pytest.param("新任顾问、日本籍山田太郎就是代表。山田太郎现任董事长", ["山田太郎", "山田太郎"], id="nationality-then-repeat"),
+    ],
+)
+def test_bylines_lists_and_nationalities(finder, text, expected):
+    assert persons(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        pytest.param("某光源项目,总投资达9800万元。新兴产业项目纷纷落户,签约项目质量高", ["某光源"], id="surname-项-word-after-an-organisation"),
+        pytest.param("记者发现,与往年不同", [], id="reporter-then-verb"),
+        pytest.param("(记者会上发布)", [], id="记者会"),
+    ],
+)
+def test_frequent_words_are_no_names(finder, text, organisations):
+    spans = [(text.index(o), text.index(o) + len(o)) for o in organisations]
+    assert [m for m in finder.find(text, spans) if m["label"] == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("会上,王伟董事长表示", ["王伟"], id="name-before-title-after-comma"),
+        pytest.param("张晓明董事长、李华副市长出席", ["张晓明", "李华"], id="name-title-list"),
+        pytest.param("据赵立新教授介绍", ["赵立新"], id="据-name-title"),
+        pytest.param("和欧阳明辉总经理一起", ["欧阳明辉"], id="compound-surname-before-title"),
+        pytest.param("区委书记和该集团总裁表示", [], id="bodies-before-titles"),
+        pytest.param("，王府井集团董事长", [], id="company-before-title"),
+        pytest.param("，项目总经理", [], id="word-before-title"),
+    ],
+)
+def test_names_before_titles(finder, text, expected):
+    assert persons(finder, text) == expected

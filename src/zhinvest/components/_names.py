@@ -89,10 +89,11 @@ class NameLexicon:
 
     data: dict[str, Any]
     gazetteer: dict[str, Any]
+    towns: dict[str, Any] | None = None
 
     @classmethod
-    def load(cls, data: dict[str, Any] | None = None, gazetteer: dict[str, Any] | None = None) -> "NameLexicon":
-        return cls(data=data or _data("names.json"), gazetteer=gazetteer or _data("places_cn.json"))
+    def load(cls, data: dict[str, Any] | None = None, gazetteer: dict[str, Any] | None = None, towns: dict[str, Any] | None = None) -> "NameLexicon":
+        return cls(data=data or _data("names.json"), gazetteer=gazetteer or _data("places_cn.json"), towns=towns or _data("towns_cn.json"))
 
     def __getitem__(self, key: str) -> Any:
         return self.data[key]
@@ -100,10 +101,85 @@ class NameLexicon:
     @cached_property
     def place_names(self) -> frozenset[str]:
         names: set[str] = set(self.gazetteer["full_names"]) | set(self.gazetteer["short_forms"])
+        names.update(self.towns["full_names"] if self.towns else ())
+        names.update(self.dropped_form_divisions)
         names.update(self.data["countries"])
         names.update(self.data["world_cities"])
         names.update(r for r in self.data["regions"] if r not in self.data["not_places"])
-        return frozenset(names)
+        return frozenset(n for n in names if len(n) >= 2)  # a lone 县 or 区 is no name
+
+    @cached_property
+    def division_of_short_form(self) -> dict[str, frozenset[str]]:
+        """Every administrative division's short form, kept or dropped as an ordinary word,
+        with its full names (大兴 → 大兴区, 中山 → 中山市 中山区; 嘉定 → 嘉定区)."""
+        forms: dict[str, set[str]] = {}
+        for name in self.gazetteer["full_names"]:
+            form = short_form(name)
+            if form:
+                forms.setdefault(form, set()).add(name)
+        return {form: frozenset(names) for form, names in forms.items()}
+
+    @cached_property
+    def gazetteer_names(self) -> frozenset[str]:
+        """The administrative divisions' full names and kept short forms."""
+        return frozenset(self.gazetteer["full_names"]) | frozenset(self.gazetteer["short_forms"])
+
+    @cached_property
+    def dropped_form_divisions(self) -> frozenset[str]:
+        """A short form dropped as an ordinary word, with 市 or 县 written after it, names a
+        division still, under an older or another level's name (开封县, 合作市)."""
+        kept = set(self.gazetteer["short_forms"])
+        full = set(self.gazetteer["full_names"])
+        return frozenset(form + suffix for form in self.division_of_short_form if form not in kept for suffix in "市县") - full
+
+    @cached_property
+    def town_forms(self) -> dict[str, frozenset[str]]:
+        """Short forms of the towns under each county (渝北区 → 洛碛 …) and each city (all its
+        counties' towns), under the full and the short name of the county or city."""
+        if not self.towns:
+            return {}
+        by_county = {county: frozenset(forms.split()) for county, forms in self.towns["town_short_forms"].items()}
+        result: dict[str, set[str]] = {name: set(forms) for name, forms in by_county.items()}
+        for city, counties in self.towns["counties"].items():
+            result.setdefault(city, set()).update(*(by_county.get(county, ()) for county in counties.split()))
+        for name in list(result):
+            form = short_form(name)
+            if form and len(form) >= 2:
+                result.setdefault(form, set()).update(result[name])
+        return {name: frozenset(forms) for name, forms in result.items()}
+
+    @cached_property
+    def county_names(self) -> frozenset[str]:
+        """County-level divisions, full and short names (the towns of a county it names are
+        places in a text)."""
+        if not self.towns:
+            return frozenset()
+        counties = {county for names in self.towns["counties"].values() for county in names.split()}
+        counties -= set(self.towns["counties"])  # 中山市 holds its towns itself: a city
+        return frozenset(counties | {form for county in counties if (form := short_form(county)) and len(form) >= 2})
+
+    @cached_property
+    def child_divisions(self) -> dict[str, frozenset[str]]:
+        """The counties of each city, full and short names under the city's full and short
+        name (黔南布依族苗族自治州, 黔南 → 瓮安县, 瓮安 …): a county right after its city is a place."""
+        if not self.towns:
+            return {}
+        result: dict[str, set[str]] = {}
+        for city, counties in self.towns["counties"].items():
+            names = set(counties.split())
+            names.update(form for county in counties.split() if (form := short_form(county)) and len(form) >= 2)
+            for key in (city, short_form(city)):
+                if key and len(key) >= 2:
+                    result.setdefault(key, set()).update(names)
+        return {name: frozenset(children) for name, children in result.items()}
+
+    @cached_property
+    def town_short_forms(self) -> frozenset[str]:
+        return frozenset().union(*self.town_forms.values()) if self.town_forms else frozenset()
+
+    @cached_property
+    def town_names(self) -> frozenset[str]:
+        return frozenset(self.towns["full_names"]) if self.towns else frozenset()
 
     @cached_property
     def places(self) -> ahocorasick.Automaton:

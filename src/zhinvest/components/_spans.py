@@ -10,6 +10,7 @@ scorers) see them; the character list stays the source of truth.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypedDict
@@ -69,18 +70,39 @@ def cache_doc_text(doc: Doc, text: str) -> Doc:
 
 def collect_mentions(doc: Any) -> list[Mention]:
     """The doc's character mentions, plus the named entities a statistical NER put in
-    ``doc.ents`` that pass :func:`plausible_model_mention`."""
+    ``doc.ents`` that pass :func:`plausible_model_mention`; a model's PERSON that the rules
+    found as a place elsewhere in the doc is that place (张江 … 张江集聚区)."""
     mentions = list(get_mentions(doc))
     covered = {(m["start"], m["end"]) for m in mentions}
     full_text = doc_text(doc)
+    rule_places = {full_text[m["start"] : m["end"]] for m in mentions if m["label"] == "LOC" and m.get("component") != "ner"}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or (ent.start_char, ent.end_char) in covered:
             continue
         start = ent.start_char + (nationality_length(ent.text) if ent.label_ == "ORG" else 0)
-        text = full_text[start : ent.end_char]
-        if plausible_model_mention(text, ent.label_):
-            mentions.append(Mention(start=start, end=ent.end_char, label=ent.label_, component="ner"))
+        end = ent.end_char
+        label = ent.label_
+        if label == "LOC":
+            end -= _division_suffix_before_word(full_text, start, end)
+        text = full_text[start:end]
+        if label == "PERSON" and text in rule_places:
+            label = "LOC"
+        before, after = full_text[max(0, start - 3) : start], full_text[end : end + 3]
+        if plausible_model_mention(text, label, before=before, after=after):
+            mentions.append(Mention(start=start, end=end, label=label, component="ner"))
     return mentions
+
+
+def _division_suffix_before_word(text: str, start: int, end: int) -> int:
+    """1 where a model's place ends in an administrative suffix that begins a word (范X坪 +
+    区域, 商丘 + 市场): the suffix is not the place's."""
+    from ._names import name_lexicon
+
+    if end - start > 2 and text[end - 1] in "市县区省":
+        words = name_lexicon()["place_context"]["division_suffix_words"]
+        if any(text.startswith(word, end - 1) for word in words):
+            return 1
+    return 0
 
 
 def nationality_length(name: str) -> int:
@@ -94,24 +116,53 @@ def nationality_length(name: str) -> int:
     return 0
 
 
-def plausible_model_mention(text: str, label: str) -> bool:
+def plausible_model_mention(text: str, label: str, before: str = "", after: str = "") -> bool:
     """A model's mention is kept when it could be a name under SPEC: two characters or more,
     not ending in an event, facility, zone or plan word, not starting or ending with a
-    function character, not an ordinary word (``data/common_words.json``); a person starts
-    with a known surname or is a transliteration."""
+    function character or a mark, not an ordinary word (``data/common_words.json``); a person
+    starts with a known surname or is a transliteration. With the characters ``before`` and
+    ``after`` it: no frequent word crosses its edges (桥 + 梁纽 + 带 is no name); a place is no
+    road (X路) and no frequent word that is no place (东西, 太阳)."""
     from ._names import name_lexicon
 
     lex = name_lexicon()
     checks = lex["model_filter"]
     if len(text) < 2 or text[0] in checks["function_chars"] or text[-1] in checks["function_chars"]:
         return False
+    if not (_NAME_EDGE.match(text[0]) and _NAME_EDGE.match(text[-1])):
+        return False
     if text in lex.common_words:
         return False
     if label in ("ORG", "LOC") and text.endswith(tuple(checks["not_entity_endings"])):
         return False
+    if label == "LOC":
+        if text.endswith(tuple(checks["not_place_endings"])) and text not in lex.place_names:
+            return False
+        if lex.crossing_words.get(text, 0) >= checks["frequent_word"] and text not in lex.place_names:
+            return False
+    if label in ("LOC", "PERSON") and _crossed(text, before, after, lex.crossing_words, checks["frequent_word"]):
+        return False
     if label == "PERSON":
         return "·" in text or text[:2] in lex.surnames or text[0] in lex.surnames
     return True
+
+
+_NAME_EDGE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+def _crossed(text: str, before: str, after: str, words: dict[str, int], frequent: int) -> bool:
+    """Whether a frequent word runs over the start or the end of ``text`` (桥梁 over 梁纽, 纽带
+    over its end), more frequent than the mention itself is as a word."""
+    own = words.get(text, 0)
+    for n in range(1, len(before) + 1):
+        for m in range(1, min(3, len(text) - 1) + 1):
+            if words.get(before[-n:] + text[:m], 0) >= max(frequent, own):
+                return True
+    for n in range(1, len(after) + 1):
+        for m in range(1, min(3, len(text) - 1) + 1):
+            if words.get(text[-m:] + after[:n], 0) >= max(frequent, own):
+                return True
+    return False
 
 
 def add_mentions(doc: Doc, mentions: Iterable[Mention], overwrite_ents: bool = False, set_ents: bool = True) -> None:

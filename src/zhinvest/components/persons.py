@@ -4,7 +4,13 @@
   enumerated after it with 、 (市领导翁祖亮、诸葛宇杰、朱芝松);
 - names in a dateline's parentheses (新华网上海1月19日电(李荣 王巧月));
 - a name right after an organisation in a list of representatives (贝恩公司布鲁诺、…);
-- every name found once marks its other mentions in the document (李书福说).
+- bylines: names after a reporter's title, spaced or not (记 者 张三, 通讯员 傅 欣: a two-character
+  name written with a space inside is one name, as written), and every name in a byline's
+  brackets ((张三 特约通讯员 李四));
+- a name after a nationality (日本籍X);
+- every name found once by a title, a byline, a dateline or a list marks its other mentions in
+  the document (李书福说); a name found only after an organisation does not, and no name is a
+  frequent ordinary word (项目 after the surname 项) unless a title stands before it.
 A Chinese name is a surname from the Baijiaxing list plus one or two characters, ended by a
 verb or particle (``name_enders``); a transliterated name joins its parts with ``·``.
 """
@@ -23,6 +29,17 @@ from ._spans import Mention, Occupancy, add_mentions, doc_text, get_mentions
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _TRANSLITERATED = re.compile(r"[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,8}){1,3}")
 _DATELINE = re.compile(r"电\s?[(（]([^()（）\n]{2,40})[)）]")
+#: A reporter's title in a byline, spaced or not (记 者, 特约通讯员, 见习记者).
+_BYLINE_TITLE = re.compile(r"(?:特\s?约|见\s?习|实\s?习|首\s?席|驻\S{1,4})?\s?(?:记\s?者|通\s?讯\s?员)|实\s?习\s?生")
+#: A bracketed group (a byline's).
+_BRACKETS = re.compile(r"[(（]([^()（）\n]{2,40})[)）]")
+#: What stands before a name that begins a clause or a list item.
+_LIST_START = set("、，,；;：:（(\n 　“\"")
+_LIST_WORDS = {"和", "与", "及", "以及", "同", "由", "是", "据"}
+#: Last characters of bodies and places, never of a name before a title (区委, 集团).
+_BODY_END = set("委局办部厅司会府院所行团厂校处室科站网社报台馆市县区省镇乡村州旗")
+#: Conjunctions that join the last name of a list (A、B及C).
+_LIST_END = ("以及", "及", "和", "与")
 #: Characters that do not begin the given name of a person in running text.
 _NOT_GIVEN = set("的了在是和与及等也都就还又被把对向从说表示出会")
 #: Characters after which a two-character name is more likely than a three-character one.
@@ -88,53 +105,171 @@ class PersonFinder:
 
     def find(self, text: str, organisations: list[tuple[int, int]] = (), avoid: list[tuple[int, int]] = ()) -> list[Mention]:
         found: list[tuple[int, int]] = []
+        trusted: set[tuple[int, int]] = set()  # found by a title, byline, dateline or list: marks repeats
         taken = list(organisations) + list(avoid)
         occupied = Occupancy(len(text), taken)  # taken and found spans
+        common = self.lex.common_words
 
         titles = self.titles
 
-        def add(span: tuple[int, int] | None) -> bool:
+        def add(span: tuple[int, int] | None, trust: bool = True, after_title: bool = False) -> bool:
             if span is None or span[1] - span[0] < 2 or not occupied.free(*span):
                 return False
             if any(text.startswith(title, span[0]) for title in titles):
                 return False
+            if not after_title and text[span[0] : span[1]] in common:
+                return False  # 项目, 高新: a word, not a name
             found.append(span)
             occupied.take(*span)
+            if trust:
+                trusted.add(span)
             return True
 
         for _, end, _ in longest_matches(self.lex.titles, text):
             position = end
             while position < len(text) and text[position] in " \t|｜:：" and position - end < 3:
                 position += 1
-            while position < len(text) and add(span := self.name_at(text, position)):
-                position = span[1]
-                if position < len(text) and text[position] == "、":
-                    position += 1
-                else:
-                    break
+            self._name_list(text, position, add)
+        for match in _BYLINE_TITLE.finditer(text):
+            position = match.end()
+            while position < len(text) and text[position] in " \t\u3000|｜:：" and position - match.end() < 3:
+                position += 1
+            self._byline_names(text, position, len(text), add)
+        for match in _BRACKETS.finditer(text):
+            if _BYLINE_TITLE.search(match.group(1)):
+                self._byline_names(text, match.start(1), match.end(1), add, every_token=True)
         for match in _DATELINE.finditer(text):
             offset = match.start(1)
             for part in re.finditer(r"[^\s、,，]+", match.group(1)):
                 span = self.name_at(text, offset + part.start())
                 if span and span[1] == offset + part.end():
                     add(span)
+        for match in self.nationality.finditer(text):
+            add(self._name_after_nationality(text, match.end()))
         for _, org_end in organisations:
             span = self.name_at(text, org_end) if org_end < len(text) else None
             if span and span[1] < len(text) and text[span[1]] in "、，,等":
-                add(span)
+                add(span, trust=False)
         for title_start, _, _ in longest_matches(self.titles_after, text):
             for length in (3, 2):
                 start = title_start - length
                 if start >= 0 and text[start] in self.single_surnames and all(_CJK.match(c) for c in text[start:title_start]):
-                    if add((start, title_start)):
+                    if add((start, title_start), after_title=True):
                         break
+        for title_start, _, _ in longest_matches(self.titles_after_listed, text):
+            span = self._name_before_title(text, title_start)
+            if span:
+                add(span)
         extra_orgs = self._representatives(text, organisations, add)
-        names = {text[s:e] for s, e in found}
-        names |= {text[s:e].split("·")[-1] for s, e in found if "·" in text[s:e] and len(text[s:e].split("·")[-1]) >= 2}
+        names = {text[s:e] for s, e in trusted} - common
+        names |= {text[s:e].split("·")[-1] for s, e in trusted if "·" in text[s:e] and len(text[s:e].split("·")[-1]) >= 2}
         for start, end, _ in longest_matches(_automaton(names), text):
             add((start, end))
         mentions = [Mention(start=s, end=e, label="PERSON", component="persons") for s, e in sorted(found)]
         return mentions + [Mention(start=s, end=e, label="ORG", component="persons") for s, e in extra_orgs]
+
+    @cached_property
+    def titles_after_listed(self):
+        return _automaton(self.lex["titles_after_listed_name"])
+
+    def _name_before_title(self, text: str, title_start: int) -> tuple[int, int] | None:
+        """A name right before a title, standing at the start of a clause or a list item
+        (，张三董事长表示; 、李四副市长): a surname and one or two characters, no ordinary word,
+        not ending like a body or a place (区委书记, 集团总裁)."""
+        for length in (3, 2, 4):
+            start = title_start - length
+            if start < 0 or not all(_CJK.match(c) for c in text[start:title_start]):
+                continue
+            surname = 2 if text[start : start + 2] in self.compound_surnames else 1 if text[start] in self.single_surnames else 0
+            if not surname or title_start - start - surname not in (1, 2):
+                continue
+            before = text[start - 1] if start else "\n"
+            if not (before in _LIST_START or text[max(0, start - 2) : start] in _LIST_WORDS or text[start - 1 : start] in _LIST_WORDS):
+                continue
+            name = text[start:title_start]
+            if name in self.lex.common_words or name[-1] in _BODY_END or name[surname] in _NOT_GIVEN:
+                continue
+            return start, title_start
+        return None
+
+    @cached_property
+    def nationality(self) -> re.Pattern[str]:
+        countries = sorted(self.lex["countries"], key=len, reverse=True)
+        return re.compile("(?:" + "|".join(map(re.escape, countries)) + ")籍")
+
+    def _name_list(self, text: str, position: int, add) -> None:
+        """Names after a title, enumerated with 、 and ended by 及/和/与 (A、B、C及D)."""
+        listed = 0
+        while position < len(text) and add(span := self.name_at(text, position), after_title=listed == 0):
+            position = span[1]
+            if position < len(text) and text[position] == "、":
+                position += 1
+                listed += 1
+                continue
+            conjunction = next((w for w in _LIST_END if text.startswith(w, position)), None)
+            if listed and conjunction:
+                last = self.name_at(text, position + len(conjunction))
+                if last and (last[1] >= len(text) or not _CJK.match(text[last[1]]) or self._ender_at(text, last[1]) or text.startswith(("参加", "出席"), last[1])):
+                    add(last)
+            break
+
+    def _byline_names(self, text: str, start: int, end: int, add, every_token: bool = False) -> None:
+        """Names in a byline from ``start``: tokens split by spaces or 、, each a whole name, or a
+        surname and one character with a space between (傅 欣, written so to line up with
+        three-character names); with ``every_token``, tokens that are no name (titles) are
+        passed over, else they end the byline."""
+        position = start
+        while position < end:
+            while position < end and text[position] in " \t\u3000、,，":
+                position += 1
+            if position >= end:
+                break
+            token_end = position
+            while token_end < end and text[token_end] not in " \t\u3000、,，()（）\n":
+                token_end += 1
+            spaced = self._spaced_name(text, position, end)
+            if spaced:
+                add(spaced)
+                position = spaced[1]
+                continue
+            span = self.name_at(text, position)
+            if not (span and span[1] == token_end) and self._whole_token_name(text, position, token_end):
+                span = (position, token_end)  # 郑和顺: a byline's token, though 和 begins no name in running text
+            if span and span[1] == token_end and 2 <= token_end - position <= 4:
+                add(span)
+            elif not every_token:
+                break
+            position = token_end
+
+    def _whole_token_name(self, text: str, start: int, end: int) -> bool:
+        """Whether a byline's token is a surname and one or two characters."""
+        surname = 2 if text[start : start + 2] in self.compound_surnames else 1 if text[start] in self.single_surnames else 0
+        return bool(surname) and 1 <= end - start - surname <= 2 and all(_CJK.match(c) for c in text[start:end])
+
+    def _spaced_name(self, text: str, position: int, end: int) -> tuple[int, int] | None:
+        """A surname, one space and one character, standing alone (傅 欣)."""
+        if (
+            position + 3 <= end
+            and text[position] in self.single_surnames
+            and text[position + 1] in " \u3000"
+            and _CJK.match(text[position + 2])
+            and (position + 3 == end or not _CJK.match(text[position + 3]))
+            and (position == 0 or not _CJK.match(text[position - 1]))
+        ):
+            return position, position + 3
+        return None
+
+    def _name_after_nationality(self, text: str, position: int) -> tuple[int, int] | None:
+        """The name after 日本籍, up to four characters, ended by a verb, a particle or a mark."""
+        transliterated = _TRANSLITERATED.match(text, position)
+        if transliterated:
+            return self.name_at(text, position)
+        end = position
+        while end < len(text) and end - position < 4 and _CJK.match(text[end]) and text[end] not in _NOT_GIVEN and not self._ender_at(text, end):
+            end += 1
+        if end - position >= 2 and (end >= len(text) or not _CJK.match(text[end]) or text[end] in _NOT_GIVEN or self._ender_at(text, end)):
+            return position, end
+        return None
 
     def _representatives(self, text: str, organisations: list[tuple[int, int]], add) -> list[tuple[int, int]]:
         """A list of representatives, 组织+姓名、组织+姓名 (贝恩公司布鲁诺、华勤技术邱文生): when two

@@ -1,12 +1,21 @@
-"""``zhinvest_places``: LOC mentions from a gazetteer and a few general patterns.
+"""``zhinvest_places``: LOC mentions from gazetteers and general patterns.
 
 - Administrative divisions of China from the cpca package (MIT licence): full names
   (``嘉定区``) and short forms (``嘉定``), minus short forms that are ordinary words
   (``data/names.json`` ``division_short_stoplist``); countries and world regions.
-- A place followed by a zone word becomes one place (``徐汇滨江``, ``嘉定新城``), and an
-  unknown name of two to four characters before a specific zone word too (``临港新片区``);
-  named parks (园区) are not places (SPEC).
-- One-character abbreviations after a movement or location verb: ``在沪``, ``来华``.
+- Township-level divisions (镇 乡 街道, ``data/towns_cn.json``, National Bureau of Statistics
+  codes): full names anywhere (郭X镇, X街道); a town's short form right after its county or
+  city (渝北 + 洛碛), or in a text that names its county.
+- A short form dropped as an ordinary word is a place in a text that names its full division
+  (中山市 … 中山, 大兴区 … 大兴); a county right after its city is one (黔南 + 瓮安).
+- A place followed by a zone word becomes one place (``徐汇滨江``, ``北京经济技术开发区``), also
+  over a short descriptor (X市 + 沿江 + 开发区), and an unknown name of two to four characters
+  before a specific zone word too (``临港新片区``, ``X·Y高新区``); named parks (园区) are not
+  places, nor generic zones (国家级开发区) (SPEC "Zones").
+- A place that begins a road's name (X路, X大道) is none; nor a word in a credit line naming the
+  source (来源：…).
+- One-character abbreviations after a movement or location verb: ``在沪``, ``来华``; compounds of
+  abbreviations (港澳, 川渝) only where they stand as a noun (在港澳, (川渝), 港澳地区).
 """
 
 from __future__ import annotations
@@ -18,17 +27,30 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import alternation
-from ._names import NameLexicon, longest_matches, name_lexicon, walk_left
+from ._names import Boundaries, NameLexicon, _automaton, longest_matches, name_lexicon, short_form, walk_left
 from ._spans import Mention, doc_text, add_mentions
 
 #: What a place's name takes to name its people or area, still a place (香港人, 台湾地区).
 _PLACE_AFFIXES = frozenset({"人", "人民", "地区", "岛", "市民", "籍", "话", "方面", "境内", "全境"})
-_NUMERAL = re.compile(r"[0-9零一二两三四五六七八九十百千万几多个]")
+_NUMERAL = re.compile(r"[0-9]|[零一二两三四五六七八九十百千万几多][个家座大批项类期]|^[一二两三四五六七八九十几]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+#: A town's full name: two or three characters and 镇, 乡 or 街道.
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:镇|乡|街道)")
+#: Characters before 镇 that make a phrase, not a name (特色小镇, 工业重镇, 各乡镇).
+_GENERIC_BEFORE_TOWN = frozenset("小古重名城集乡新全各该本每个")
+#: Aspect particles: no name begins with one (意味着 + X新区).
+_ASPECT = frozenset("着著了过過")
+#: Function characters: no descriptor of a zone's name holds one (在上海的开发区).
+_FUNCTION = frozenset("的了在是和与及等也都就还又被把对向从为将于之其该这那各每")
 
 
 class PlaceFinder:
     def __init__(self, lex: NameLexicon | None = None) -> None:
         self.lex = lex or name_lexicon()
+
+    @cached_property
+    def context(self) -> dict:
+        return self.lex["place_context"]
 
     @cached_property
     def zone(self) -> re.Pattern[str]:
@@ -45,31 +67,228 @@ class PlaceFinder:
         before = alternation(self.lex["abbreviation_before"])
         chars = re.escape(self.lex["province_abbreviations"])
         not_after = re.escape(self.lex["abbreviation_not_before"])
-        return re.compile(rf"(?:{before})(?P<abbr>[{chars}])(?![{not_after}])")
+        return re.compile(rf"(?:{before})(?P<abbr>[{chars}])(?![{not_after}{chars}])")
+
+    @cached_property
+    def abbreviation_compound(self) -> re.Pattern[str]:
+        """Two or three province abbreviations standing as a noun (港澳, 川渝): in brackets of
+        their own, after a movement or location verb, or before 地区, 两地 …"""
+        chars = re.escape(self.lex["province_abbreviations"])
+        verbs = [w for w in self.lex["abbreviation_before"] if not set(w) <= set(self.lex["province_abbreviations"])]
+        before = alternation(verbs)
+        after = alternation(self.context["abbreviation_compound_after"])
+        return re.compile(
+            rf"(?<=[(（])(?P<a>[{chars}]{{2,3}})(?=[)）])"
+            rf"|(?<![{chars}])(?P<b>[{chars}]{{2,3}})(?:{after})"
+            rf"|(?:{before})(?P<c>[{chars}]{{2,3}})(?=[^{chars}\u3400-\u9fff]|的|$)"
+        )
+
+    @cached_property
+    def world_cities(self) -> frozenset[str]:
+        return frozenset(self.lex["world_cities"])
+
+    @cached_property
+    def source_line(self) -> re.Pattern[str]:
+        return re.compile(self.context["source_line"], re.M)
+
+    @cached_property
+    def division_suffix_words(self) -> Boundaries:
+        return Boundaries(self.context["division_suffix_words"])
+
+    @cached_property
+    def zone_generic(self) -> Boundaries:
+        return Boundaries(self.context["zone_generic_names"])
+
+    @cached_property
+    def town_and_licensed(self) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+        return self.lex.town_forms, self.lex.division_of_short_form
 
     def find(self, text: str) -> list[Mention]:
+        lex = self.lex
+        skipped = self._source_lines(text)
+        raw = [m for m in longest_matches(lex.places, text) if not any(s <= m[0] < e for s, e in skipped)]
+        raw_starts = {start for start, _, _ in raw}
         spans: list[tuple[int, int]] = []
-        for start, end, name in longest_matches(self.lex.places, text):
+        licensed: set[str] = set()  # short forms a full name in this text vouches for (大兴区 → 大兴)
+        previous = ("", -1)  # the last place's name and end
+        for start, end, name in raw:
             if spans and start < spans[-1][1]:
                 continue  # inside a place already extended by its zone word
-            if name in self.lex.short_place_forms and self._inside_word(text, start, end):
-                continue
-            zone = self.zone.match(text, end)
-            if zone:
-                end = zone.end()
-            spans.append((start, end))
+            child = previous[1] == start and name in self.lex.child_divisions.get(previous[0], ())
+            extended = self._extend(text, start, end, name, raw_starts)
+            if name in self.lex.short_place_forms and not child and self._inside_word(text, start, end):
+                if not (text[end : end + 1] in ("市", "县") and extended > end + 1 and self.zone.search(text, end, extended)):
+                    continue  # 共和 in 共和国; but 江都 + 市沿江开发区
+            if self._road_at(text, end):
+                continue  # 白沙路, 北京东路: a road named after a place
+            if name in self.lex.dropped_form_divisions and (name in self.lex.crossing_words or self.division_suffix_words.starts_at(text, end - 1)):
+                continue  # 合作 + 市场: no place
+            licensed.update(self._vouched_forms(name))
+            if name in self.lex.county_names:
+                licensed.update(f for f in self.lex.town_forms.get(name, ()) if f not in self.lex.crossing_words)
+            if extended > end and text[start - 1 : start] in ("·", "•") and self.zone.search(text, end, extended):
+                first = walk_left(text, start - 1, self.lex.boundary_words, limit=4)
+                if start - 1 - first >= 2:  # 亦庄·永清高新区: one zone named with two places
+                    if spans and spans[-1][1] > first:
+                        spans.pop()
+                    start = first
+            spans.append((start, extended))
+            previous = (name, extended)
+            town = self._town_after(text, extended, name, raw_starts)
+            if town:
+                licensed.add(text[town[0] : town[1]])
+                zone = self.zone.match(text, town[1])
+                spans.append((town[0], zone.end() if zone else town[1]))
+        spans.extend(self._licensed(text, licensed, spans, skipped))
         covered = {i for s, e in spans for i in range(s, e)}
+        zone_names: set[str] = set()
         for match in self.unknown_zone.finditer(text):
             if match.start() in covered or match.start() - 1 in covered:
                 continue
-            start = walk_left(text, match.start(), self.lex.boundary_words, limit=4)
-            if match.start() - start >= 2 and not _NUMERAL.search(text[start : match.start()]):
-                spans.append((start, match.end()))
+            span = self._unknown_zone_name(text, match, covered)
+            if span:
+                spans.append(span)
+                covered.update(range(*span))
+                name = text[span[0] : match.start()]
+                if name in self.lex.town_short_forms or name in self.lex.division_of_short_form:
+                    zone_names.add(name)  # 横琴新区 → 横琴 elsewhere in the text
+        if zone_names:
+            found = self._licensed(text, zone_names, spans, skipped)
+            spans.extend(found)
+            covered.update(i for s, e in found for i in range(s, e))
         for match in self.abbreviation.finditer(text):
             if match.start("abbr") not in covered:
                 spans.append(match.span("abbr"))
-        spans.sort()
+        for match in self.abbreviation_compound.finditer(text):
+            group = next(g for g in ("a", "b", "c") if match.group(g))
+            if not covered.intersection(range(*match.span(group))):
+                spans.append(match.span(group))
+        spans = sorted(set(spans))
         return [Mention(start=s, end=e, label="LOC", component="places") for s, e in spans if self._standalone(text, s, e)]
+
+    def _source_lines(self, text: str) -> list[tuple[int, int]]:
+        """Credit lines naming a source (来源：X 2007/4/27): SPEC's boilerplate, no entities."""
+        spans = []
+        for match in self.source_line.finditer(text):
+            line_end = text.find("\n", match.end())
+            spans.append((match.start(), len(text) if line_end < 0 else line_end))
+        return spans
+
+    def _road_at(self, text: str, end: int) -> bool:
+        """Whether a road's name goes on at ``end`` (白沙 + 路, 北京 + 东路, 长江 + 大道)."""
+        position = end + 1 if text[end : end + 1] in ("东", "西", "南", "北", "中") else end
+        for word in self.context["road_words"]:
+            if text.startswith(word, position):
+                return not any(text.startswith(other, position) for other in self.context["not_road_after"])
+        return False
+
+    def _vouched_forms(self, name: str) -> list[str]:
+        """A full division or town name makes its short form a place in the same text, even
+        one dropped as an ordinary word (大兴区 → 大兴, 中山市 → 中山, 横琴镇 → 横琴)."""
+        if name in self.lex.town_names:
+            form = name[:-2] if name.endswith(("街道", "苏木")) else name[:-1]
+            return [form] if form in self.lex.town_short_forms else []
+        form = short_form(name)
+        return [form] if form and name in self.lex.division_of_short_form.get(form, ()) else []
+
+    def _extend(self, text: str, start: int, end: int, name: str, raw_starts: set[int]) -> int:
+        """The end of the place that starts with the name at ``[start, end)``: a zone word after
+        it (徐汇滨江, 长沙经开区), an administrative suffix after a short form (江都 + 市), a
+        short descriptor before a zone word (江都市 + 沿江 + 开发区); a full name's suffix is left
+        out before a word that begins with it (商丘 + 市场)."""
+        zone = self.zone.match(text, end)
+        if zone:
+            return zone.end()
+        if name[-1] in "市县区省" and self.division_suffix_words.starts_at(text, end - 1) and end - start > 2:
+            return end - 1  # 商丘市情 → 商丘
+        position = end
+        if text[position : position + 1] in ("市", "县", "区") and (name in self.lex.short_place_forms or name in self.world_cities):
+            if self.division_suffix_words.starts_at(text, position):
+                return end
+            position += 1
+            zone = self.zone.match(text, position)
+            if zone:
+                return zone.end()  # 江都市 + 开发区
+        if name not in self.lex.division_of_short_form and name not in self.lex.gazetteer_names:
+            return position  # a descriptor only after a division (江都市 + 沿江 + 开发区)
+        towns = self.lex.town_forms.get(name, ())
+        for length in range(1, 3):
+            stop = position + length
+            if stop > len(text) or not _CJK.match(text[stop - 1]) or stop - 1 in raw_starts or text[stop - 1] in _FUNCTION:
+                break
+            if any(text[position : position + n] in towns for n in (2, 3, 4)):
+                break  # 珠海 + 横琴新区: the town names the zone
+            if self.lex.boundary_words.ends_at(text, stop) or text[stop - 1] == "部":
+                break  # 北京南部新区: a direction, not a zone's name
+            zone = self.zone.match(text, stop)
+            if zone and not zone.group().startswith("新"):
+                return zone.end()  # 沿江 + 开发区; but 天府新区 is a name of its own
+        return position
+
+    def _town_after(self, text: str, end: int, name: str, raw_starts: set[int]) -> tuple[int, int] | None:
+        """A town of the county or city ``name`` right after it, by its short form (渝北 + 洛碛),
+        unless that is a frequent word (北京 + 同仁堂); a county of the city by its short form,
+        even one dropped as a word (北京 + 大兴)."""
+        if end in raw_starts:
+            return None
+        towns = self.lex.town_forms.get(name, frozenset())
+        counties = self.lex.child_divisions.get(name, frozenset())
+        for length in (4, 3, 2):
+            form = text[end : end + length]
+            if form in counties and form in self.lex.division_of_short_form:
+                if not self._road_at(text, end + length):
+                    return end, end + length
+            if form in towns:
+                if form in self.lex.crossing_words or self._inside_word(text, end, end + length) or self._road_at(text, end + length):
+                    return None
+                return end, end + length
+        if name in self.lex.county_names or name in self.lex.division_of_short_form:
+            town = _TOWN.match(text, end)  # a town the gazetteer no longer lists (兴文县 + X镇, merged since)
+            stem = town.group(1) if town else ""
+            if town and not (stem in self.lex.common_words or stem[:2] in self.lex.common_words or stem[-1] in _GENERIC_BEFORE_TOWN or self.zone_generic.starts_at(text, end)):
+                return town.span()
+        return None
+
+    def _licensed(self, text: str, forms: set[str], spans: list[tuple[int, int]], skipped: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Other mentions of the short forms a text has vouched for (大兴 after 大兴区, 洛碛 after 渝北洛碛)."""
+        forms = {form for form in forms if len(form) >= 2} - set(self.lex.short_place_forms)
+        if not forms:
+            return []
+        taken = bytearray(len(text))
+        for s, e in spans + skipped:
+            taken[s:e] = b"\x01" * (e - s)
+        found = []
+        for start, end, _ in longest_matches(_automaton(forms), text):
+            if any(taken[start:end]) or self._inside_word(text, start, end) or self._crossed_from_left(text, start, end):
+                continue
+            if self._road_at(text, end):
+                continue
+            found.append((start, self._extend(text, start, end, text[start:end], set())))
+        return found
+
+    def _unknown_zone_name(self, text: str, match: re.Match[str], covered: set[int]) -> tuple[int, int] | None:
+        """An unknown name of two to four characters before a zone word (翠亨新区, 多宝工业区),
+        two such names joined by a middle dot (X·Y高新区); none that is generic (国家级开发区)
+        or an ordinary word (城市新区)."""
+        start = walk_left(text, match.start(), self.lex.boundary_words, limit=4)
+        while start < match.start() and start in covered:
+            start += 1  # 广州 + 南部新区: not into a place found before
+        if self.zone_generic.starts_at(text, start):
+            return None
+        dot = max(text.rfind("·", start, match.start()), text.rfind("•", start, match.start()))
+        if dot >= 0 and match.start() - dot > 2:
+            first = walk_left(text, dot, self.lex.boundary_words, limit=4)
+            start = first if dot - first >= 2 else dot + 1
+        while match.start() - start > 2 and (
+            text[start : start + 2] in self.lex.common_words or text[start] in _ASPECT or self._crossed_from_left(text, start, start + 1)
+        ):
+            start += 1  # 项目 + 翠亨新区, 意味著 + X新区
+        name = text[start : match.start()]
+        if len(name) < 2 or _NUMERAL.search(name) or not all(_CJK.match(c) or c in "·•" for c in name):
+            return None
+        if name in self.lex.common_words or self.zone_generic.starts_at(text, start) or name[-1] in _FUNCTION or name[-1] == "部":
+            return None
+        return start, match.end()
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
         """Whether a word that is no place, and more frequent than the short place name at
@@ -77,19 +296,33 @@ class PlaceFinder:
         上海 in 上海面向); the place's own people and area (香港人, 台湾地区) do not count."""
         words = self.lex.crossing_words
         own = self.lex.place_frequencies.get(text[start:end], 0)
+        following = max((words.get(text[end : end + n], 0) for n in (2, 3)), default=0)  # 嘉兴 + 建设
         for word_start in range(start, end):
             for word_end in range(end + 1, min(word_start + 4, len(text)) + 1):
-                if words.get(text[word_start:word_end], 0) > own and text[end:word_end] not in _PLACE_AFFIXES:
+                frequency = words.get(text[word_start:word_end], 0)
+                if frequency > own and frequency > following and text[end:word_end] not in _PLACE_AFFIXES:
+                    return True
+        return False
+
+    def _crossed_from_left(self, text: str, start: int, end: int) -> bool:
+        """Whether a frequent word that is no place ends inside the name, begun before it (孙中山)."""
+        words = self.lex.crossing_words
+        for word_start in range(max(0, start - 3), start):
+            for word_end in range(start + 1, end + 1):
+                if words.get(text[word_start:word_end], 0) >= 100:
                     return True
         return False
 
     def _standalone(self, text: str, start: int, end: int) -> bool:
-        """A one- or two-character match glued to Latin letters (a code, a product) is no place."""
+        """A one- or two-character match glued to Latin letters (a code, a product) is no
+        place; a country before a Latin company name is (荷兰ENKEN公司)."""
         if end - start > 2:
             return True
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
+        if before.isascii() and before.isalpha() and not (text[start:end] in self.lex.gazetteer_names and text[max(0, start - 2) : start].isupper()):
+            return False  # A股; but DNE + 青浦
+        return not (after.isascii() and after.isalpha()) or text[start:end] in self.lex.countries
 
 
 class PlacesComponent:
