@@ -22,7 +22,8 @@ what it ``about``) are regular expressions over that sequence, written with:
   with places allowed; ``{clause:N}`` with amounts allowed too,
   ``{phrase:N}`` with counts instead; ``{text:N}`` text with commas, no mention;
   ``{skip:N}`` text with commas and places (no organisation, amount or count); ``{list:N}``
-  anything but an amount or a count; ``{any:N}`` anything inside the sentence.
+  anything but an amount or a count; ``{within:N}`` anything inside the clause; ``{any:N}``
+  anything inside the sentence.
 - anything else is an ordinary regular expression over the text, in which ，：（）； are
   written , : ( ) ;.
 
@@ -84,6 +85,7 @@ _GAPS: dict[str, str] = {
     "text": _ALL,
     "skip": _ORG + _MONEY + _COUNT,
     "list": _MONEY + _COUNT,
+    "within": ",",
     "any": "",
 }
 _SENTENCE_END = "。;!?\n"
@@ -437,7 +439,7 @@ class RelationFinder:
         """Carry the context on: a sentence about a new company (one not referred to by an
         anaphor at its start) makes that company the one in context; a sentence that names
         no company and refers to none lets it fade (it stays for one such sentence)."""
-        if context.host is not None:
+        if context.host is not None and not text[start:end].rstrip().endswith((";", "；")):  # ; goes on with the enumeration
             context.host_sentences -= 1
             if context.host_sentences <= 0:
                 context.host = None
