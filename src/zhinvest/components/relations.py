@@ -27,6 +27,11 @@ what it ``about``) are regular expressions over that sequence, written with:
 - anything else is an ordinary regular expression over the text, in which ，：（）； are
   written , : ( ) ;.
 
+A pattern may give ``NONE`` (it takes its mentions, so that no later pattern pairs them, and
+gives nothing) or ``HOST`` (its ``place`` is where the investments of the rest of the sentence
+and of the next one land); ``"group": true`` marks a named group (X等三家公司) whose members
+the next sentence lists.
+
 Patterns are tried in file order; an amount, total or count taken by one match is not taken
 again in that sentence. Lists pair in order where the text says 分别/各 and the lists have
 the same length; otherwise one amount goes to every investor (co-investors). An INVESTMENT
@@ -166,6 +171,8 @@ class PatternCompiler:
             "SUBJ": rf"(?:{org}|{anaphor})",
             "CTX": "",
         }
+        #: Two organisations or more joined as a list (the members of a named group).
+        self.org_list = re.compile(rf"{org}(?:{joiner}{org})+")
 
     def compile(self, spec: dict[str, Any]) -> Pattern:
         kinds: dict[str, str] = {}
@@ -235,6 +242,8 @@ class RelationFinder:
         compiler = PatternCompiler(self.words["words"])
         self.patterns = tuple(compiler.compile(spec) for spec in self.words["patterns"])
         self.anaphor_start = re.compile(rf"^[^{_ALL}]{{0,12}}?(?:{compiler.words['anaphor']})")
+        self.org_list = compiler.org_list
+        self.place_joint = tuple(self.words["words"]["place_joint"])
         self.government = tuple(self.words["government_endings"])
         anaphors = self.words["words"]["anaphor"]
         self.anaphors = frozenset(anaphors + [f"{this}{word}" for this in ("此次", "该") for word in anaphors])
@@ -280,7 +289,7 @@ class RelationFinder:
         if group_relations:
             context.group = group_relations
         self._link_places(out, evidence)
-        self._apply_host(out, context, start, evidence)
+        self._apply_host(out, context, evidence)
         return out
 
     def _roles(self, pattern: Pattern, match: re.Match[str], sequence: MentionSequence, context: Context, text: str) -> dict[str, list[Mention]] | None:
@@ -367,18 +376,17 @@ class RelationFinder:
         return [(a, second[0], third[0] if third else None) for a in first]
 
     # -- places -------------------------------------------------------------------------
-    @staticmethod
-    def _most_specific(sequence: MentionSequence, start: int, end: int) -> list[Mention]:
-        """The last place of each run of places (上海浦东 → 浦东; 贵阳市乌当区 → 乌当区)."""
+    def _most_specific(self, sequence: MentionSequence, start: int, end: int) -> list[Mention]:
+        """The last place of each run of places (上海浦东 → 浦东; 贵阳市乌当区 → 乌当区); places
+        joined by a ``place_joint`` word (街道, ·) are one run."""
         result: list[Mention] = []
         previous_end = -2
-        joint = ("街道", "·")
         for position in range(start, end):
             mention = sequence.at[position]
             if mention is None or mention["label"] != "LOC":
                 continue
             between = sequence.code[previous_end + 1 : position] if previous_end >= 0 else None
-            if result and between is not None and (between == "" or between in joint):
+            if result and between is not None and (between == "" or between in self.place_joint):
                 result[-1] = mention
             else:
                 result.append(mention)
@@ -400,7 +408,7 @@ class RelationFinder:
             if "location" in relation:
                 relations.append({"type": "LOCATED_IN", "org": relation["investor"], "location": relation["location"], "evidence": evidence, "pattern": relation["pattern"]})
 
-    def _apply_host(self, relations: list[dict[str, Any]], context: Context, start: int, evidence: str) -> None:
+    def _apply_host(self, relations: list[dict[str, Any]], context: Context, evidence: str) -> None:
         """Investments after a host place (in its sentence or the next) land there."""
         host = context.host
         if host is None:
@@ -415,7 +423,7 @@ class RelationFinder:
         """X等三家公司投资M。X、Y、Z…: the members listed in the next sentence invest M too."""
         if not context.group:
             return
-        listed = re.search(rf"{_ORG}(?:\([^()\n{_ALL}]{{1,16}}\))?(?:(?:、|和|与|及|以及)(?:{_ORG}(?:\([^()\n{_ALL}]{{1,16}}\))?)){{1,}}", sequence.code)
+        listed = self.org_list.search(sequence.code)
         if listed:
             for template in context.group:
                 for member in sequence.mentions(listed.start(), listed.end(), "ORG"):
