@@ -183,6 +183,9 @@ CASES = [
     pytest.param("[海德汽车部件|ORG]也描绘了新蓝图:今年计划在[滨江|LOC]打造全新的内饰工厂。",
                  {loc("海德汽车部件", "滨江")}, id="X…:今年计划在L打造"),
     pytest.param("[海德汽车部件|ORG]代表参加会见,介绍了各自公司在[沪|LOC]业务布局。", set(), id="在L业务布局: a noun, another clause"),
+    pytest.param("[华星科技|ORG]获得战略投资[2亿元|MONEY]。", set(), id="X获得投资M: X receives it"),
+    pytest.param("[华星科技|ORG]获得[红杉资本|ORG]投资[2亿元|MONEY]。", {inv("红杉资本", "2亿元")}, id="X获得Y投资M: Y invests"),
+    pytest.param("[中建八局|ORG]承建的体育中心项目总投资[10亿元|MONEY]。", set(), id="X承建的…项目: the builder is no investor"),
     pytest.param("[红河县人民政府|ORG]在[红河|LOC]投资[2亿元|MONEY]建设道路。", set(), id="a government body is no investor"),
 ]
 
