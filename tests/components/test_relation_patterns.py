@@ -9,6 +9,7 @@ place)``, ``("PROJECT_SUMMARY", count, total)``.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -264,3 +265,17 @@ def test_relations_from_the_seeds_gold_entities(root):
     report = evaluate(list(gold_set.documents), predicted)
     assert report.relations_micro.precision >= 0.97
     assert report.relations_micro.f1 >= 0.93
+
+
+def test_component_takes_and_writes_back_its_patterns(tmp_path):
+    import spacy
+
+    nlp = spacy.blank("zh")
+    component = nlp.add_pipe("zhinvest_relations")
+    words = json.loads(json.dumps(relation_words()))
+    words["patterns"] = [spec for spec in words["patterns"] if spec["name"] == "investment_org_invests"]
+    component.initialize(relations=words)
+    assert [p.name for p in component.finder.patterns] == ["investment_org_invests"]
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert [p.name for p in loaded.get_pipe("zhinvest_relations").finder.patterns] == ["investment_org_invests"]

@@ -54,9 +54,11 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -509,6 +511,10 @@ def _name(text: str, span: list[int]) -> str:
 
 
 class RelationsComponent:
+    """The relation patterns as a pipeline component; as spaCy's ``span_ruler``, it takes its
+    resource in :meth:`initialize` (``[initialize.components.zhinvest_relations]``) and writes
+    it back in :meth:`to_disk`."""
+
     def __init__(self, nlp: Language, name: str = "zhinvest_relations") -> None:
         self.name = name
         self.finder = RelationFinder()
@@ -517,6 +523,20 @@ class RelationsComponent:
         mentions = resolve_overlaps(collect_mentions(doc))
         doc._.set(RELATIONS, self.finder.find(doc_text(doc), mentions))
         return doc
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, relations: dict[str, Any] | None = None) -> None:
+        """Replace the resource (words, patterns …: the shape of ``data/relations.json``)."""
+        if relations is not None:
+            self.finder = RelationFinder(relations)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "relations.json").write_text(json.dumps(self.finder.words, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationsComponent:
+        self.finder = RelationFinder(json.loads((Path(path) / "relations.json").read_text(encoding="utf-8")))
+        return self
 
 
 @Language.factory("zhinvest_relations", assigns=["doc._.zhinvest_relations"], default_config={})
