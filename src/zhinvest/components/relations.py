@@ -285,6 +285,8 @@ class RelationFinder:
                 made = self._relations(pattern, match, sequence, context, text, start, end, taken, evidence)
                 if made is None:
                     continue
+                # go on after the first argument, so that the tail of a list (Y of X和Y) is no match of its own
+                position = max(position, min((match.span(role) for role in pattern.kinds if match.start(role) >= 0), default=(0, 0))[1])
                 out += made
                 if pattern.group:
                     group_relations += [r for r in made if r["type"] == "INVESTMENT"]
