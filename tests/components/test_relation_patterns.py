@@ -79,6 +79,7 @@ CASES = [
     # 2. a parenthesised place after the company in a project name
     pytest.param("[远景物流集团|ORG]在经开区拟投资[2亿美元|MONEY]建设的[远景物流集团|ORG]([合肥|LOC])智慧物流园项目。",
                  {inv("远景物流集团", "2亿美元", "合肥"), loc("远景物流集团", "合肥")}, id="X(L)…项目"),
+    pytest.param("[宏图物流集团|ORG]([成都|LOC])智慧物流产业园项目昨日开工。", {loc("宏图物流集团", "成都")}, id="X集团(L)…产业园项目"),
     pytest.param("今年新增扩产项目5个,包括总投资额[6亿元|MONEY]的[宏达新材料有限公司|ORG]薄膜生产线项目。",
                  {inv("宏达新材料有限公司", "6亿元")}, id="总投资额M的X…项目"),
     # 3. a project named by its company; anaphora across sentences
@@ -174,6 +175,8 @@ CASES = [
                  {("PROJECT_SUMMARY", "9个", "88亿元"), ("PROJECT_SUMMARY", "3个", "21亿元")}, id="sub-batches with 投资额"),
     pytest.param("签约项目共有[3个|PROJECT_COUNT],分别是[远洋集团|ORG]港口物流项目、[蓝天|ORG]数据中心项目、[北辰|ORG]文旅项目,投资总额达到[260亿元|MONEY]。",
                  {("PROJECT_SUMMARY", "3个", "260亿元")}, id="项目N个,分别是…,投资总额M"),
+    pytest.param("本次共签约项目[26个|PROJECT_COUNT],涉及新能源、新材料、高端装备等领域,总投资[180亿元|MONEY]。",
+                 {("PROJECT_SUMMARY", "26个", "180亿元")}, id="项目N个,涉及…等领域,总投资M"),
     pytest.param("其中,本市签约项目[7个|PROJECT_COUNT],合作金额[35.6亿元|MONEY],均居全省第一。",
                  {("PROJECT_SUMMARY", "7个", "35.6亿元")}, id="项目N个,合作金额M"),
     pytest.param("现场签约[12个|PROJECT_COUNT]重大项目,一季度总投资[900亿元|MONEY]。",
