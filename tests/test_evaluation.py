@@ -477,6 +477,32 @@ def test_investment_locations_are_checked_among_matched_investments():
     assert (report.investment_locations.matched, report.investment_locations.value_correct) == (1, 0)
 
 
+def test_relation_patterns_are_counted_fired_and_right():
+    gold = _investment_doc((ORG, LOC, MONEY), (InvestmentRelation(investor=0, amount=2, location=1),))
+    predicted = _investment_doc(
+        (ORG, LOC, MONEY, OTHER_LOC),
+        (
+            InvestmentRelation(investor=0, amount=2, location=1, pattern="org_at_place_invests"),
+            LocatedInRelation(org=0, location=3, pattern="org_lands_at"),
+            ProjectSummaryRelation(count=2, pattern="count_only"),  # not scored: not counted
+        ),
+    )
+    report = evaluate([gold], [predicted])
+    assert {name: (hits.fired, hits.right) for name, hits in report.patterns.items()} == {
+        "org_at_place_invests": (1, 1),
+        "org_lands_at": (1, 0),
+    }
+    assert "org_lands_at" in report.pattern_table()
+    assert any("pattern=org_lands_at" in (item.note or "") for item in report.errors)
+
+
+def test_a_relation_pattern_is_written_only_when_set():
+    relation = InvestmentRelation(investor=0, amount=2)
+    assert "pattern" not in relation.model_dump()
+    named = InvestmentRelation(investor=0, amount=2, pattern="org_invests")
+    assert InvestmentRelation.model_validate_json(named.model_dump_json()) == named
+
+
 def test_floors_catch_a_figure_that_fell():
     from zhinvest.evaluation import below_floors, raised_floors
 

@@ -41,6 +41,7 @@ from zhinvest import lexicons as lexicons_module
 from zhinvest.components import _names, _spans, hanlp_ner, persons, places
 from zhinvest.components import area as area_module
 from zhinvest.components import money as money_module
+from zhinvest.components import relations as relations_module
 from zhinvest.components.area import AreaFinder
 from zhinvest.components.money import MoneyFinder
 from zhinvest.components.organisations import OrganisationFinder, short_forms
@@ -233,7 +234,11 @@ CASES: list[Case] = [
     Case("PlaceFinder.unknown_zone", _finder(PlaceFinder, "unknown_zone"), ("自由贸易试验",)),
     Case("PlaceFinder.abbreviation", _finder(PlaceFinder, "abbreviation"), ("在",)),
     Case("relations.sentences", lambda: lambda text: sentences(text, relation_words()), ("，",), sizes=(10_000, 100_000)),
-    Case("RelationFinder.trigger", lambda: RelationFinder().trigger, ("拟投资约",)),
+    Case("relations._MACRO", _pattern(relations_module, "_MACRO"), ("<A:a", "{a:1")),
+    Case("RelationFinder.anaphor_start", _finder(RelationFinder, "anaphor_start"), ("该公", "公")),
+    Case("RelationFinder.org_list", _finder(RelationFinder, "org_list"), ("\ue000(", "\ue000、", "\ue000(1)和")),
+    # the relation patterns run on each sentence's mention sequence; a sentence of text alone is the worst case
+    Case("RelationFinder.find", lambda: lambda text: RelationFinder().find(text, []), ("在投资总额的项目,",), sizes=(10_000, 100_000)),
     Case("hanlp_ner._SENTENCE_END", _pattern(hanlp_ner, "_SENTENCE_END"), ("。a",)),
     Case("segmentation._CHAR_TOKENS", _pattern(segmentation, "_CHAR_TOKENS"), ("a ", " \n")),
     # training and formats (corpora and annotation files, not articles)

@@ -225,6 +225,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         if args.errors:
             print()
             print(report.class_table())
+            if report.patterns:
+                print()
+                print(report.pattern_table())
             for error_class in report.error_classes:
                 items = [item for item in report.errors if item.error_class == error_class]
                 print(f"\n-- {error_class} ({len(items)} items)")

@@ -178,6 +178,19 @@ class ValueScores(_Result):
         return self.both_correct / self.matched if self.matched else None
 
 
+class PatternHits(_Result):
+    """How often one relation pattern gave a scored relation, and how often it was right
+    (a relation counts under the pattern of its first occurrence in a document)."""
+
+    fired: int = 0
+    right: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def precision(self) -> float:
+        return _ratio(self.right, self.fired)
+
+
 class ErrorItem(_Result):
     """One false positive, false negative or wrong value, with its context in the clean text."""
 
@@ -265,6 +278,8 @@ class Report(_Result):
     relations_micro: Counts = Counts()
     #: Matched INVESTMENT relations whose ``location`` agrees with the gold one (both absent counts).
     investment_locations: ValueScores = ValueScores()
+    #: Relation pattern (``Relation.pattern``) → how often it fired and was right.
+    patterns: dict[str, PatternHits] = {}
     #: Error class → label or relation type → count.
     error_classes: dict[str, dict[str, int]] = {}
     errors: tuple[ErrorItem, ...] = ()
@@ -272,6 +287,10 @@ class Report(_Result):
     def class_table(self) -> str:
         """Counts of each error class by label (entities) and relation type."""
         return "\n".join(_class_lines(self))
+
+    def pattern_table(self) -> str:
+        """For each relation pattern, how often it fired and how often it was right."""
+        return "\n".join(_pattern_lines(self))
 
     def to_table(self) -> str:
         """A plain-text table: labels as rows with P, R, F1 (strict and partial), values, relations."""
@@ -292,6 +311,7 @@ def evaluate(gold: Sequence[Document], predicted: Sequence[Document]) -> Report:
     relations: dict[str, Counter[_Outcome]] = {kind: Counter() for kind in RELATION_TYPES}
     errors: list[ErrorItem] = []
     locations: Counter[str] = Counter()
+    patterns: dict[str, Counter[str]] = {}
     seen_labels: set[str] = set()
     for gold_doc in gold:
         pred_doc = predicted_by_id.get(gold_doc.id) or Document(id=gold_doc.id, text=gold_doc.text)
@@ -304,7 +324,7 @@ def evaluate(gold: Sequence[Document], predicted: Sequence[Document]) -> Report:
                 per_label[label][scheme][outcome] += 1
                 if scheme == "strict":
                     errors.extend(_entity_errors(gold_doc, outcome, gold_entity, pred_entity, values))
-        errors.extend(_score_relations(gold_doc, pred_doc, relations, locations))
+        errors.extend(_score_relations(gold_doc, pred_doc, relations, locations, patterns))
     classes: dict[str, Counter[str]] = {}
     for item in errors:
         # an overlapping pair gives a false positive and a false negative: count it once
@@ -338,6 +358,7 @@ def evaluate(gold: Sequence[Document], predicted: Sequence[Document]) -> Report:
             qualifier_correct=locations["correct"],
             both_correct=locations["correct"],
         ),
+        patterns={name: PatternHits.model_validate(patterns[name]) for name in sorted(patterns)},
         error_classes={name: dict(classes[name]) for name in class_order if name in classes},
         errors=tuple(errors),
     )
@@ -552,9 +573,16 @@ def _location_key(doc: Document, relation: Relation) -> _ArgumentKey | None:
 
 
 def _score_relations(
-    gold: Document, predicted: Document, counts: dict[str, Counter[_Outcome]], locations: Counter[str]
+    gold: Document,
+    predicted: Document,
+    counts: dict[str, Counter[_Outcome]],
+    locations: Counter[str],
+    patterns: dict[str, Counter[str]] | None = None,
 ) -> list[ErrorItem]:
     gold_keys, pred_keys = _relation_keys(gold), _relation_keys(predicted)
+    for key, (_, relation) in pred_keys.items():
+        if patterns is not None and relation.pattern:
+            patterns.setdefault(relation.pattern, Counter()).update(fired=1, right=key in gold_keys)
     for key in gold_keys.keys() & pred_keys.keys():
         counts[key[0]]["correct"] += 1
         if key[0] == "INVESTMENT":
@@ -584,6 +612,8 @@ def _score_relations(
             start = min((entity.start for entity in arguments), default=0)
             end = max((entity.end for entity in arguments), default=0)
             note = _describe_arguments(key[0], source[key][1], gold if outcome == "missed" else predicted)
+            if outcome == "spurious" and source[key][1].pattern:
+                note += f" pattern={source[key][1].pattern}"
             error_class = classes.get(key, "spurious")
             errors.append(_error(gold, kind, "relation", key[0], start, end, note, error_class))
     return errors
@@ -641,6 +671,14 @@ def _table_lines(report: Report) -> list[str]:
         lines.append(f"INVESTMENT location right in {located.value_correct} of {located.matched} matched ({_percent(located.value_accuracy)})")
     if report.missing:
         lines += ["", f"No prediction for {len(report.missing)} document(s): {', '.join(report.missing)}"]
+    return lines
+
+
+def _pattern_lines(report: Report) -> list[str]:
+    width = max((len(name) for name in report.patterns), default=10)
+    lines = ["Relation patterns (scored relations, each under its first occurrence)", f"{'':<{width}}  {'fired':>5} {'right':>5} {'P':>6}"]
+    for name, hits in report.patterns.items():
+        lines.append(f"{name:<{width}}  {hits.fired:>5} {hits.right:>5} {_percent(hits.precision):>6}")
     return lines
 
 

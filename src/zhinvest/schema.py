@@ -130,7 +130,19 @@ class Entity(_Model):
         return self.label in NUMERIC_LABELS
 
 
-class InvestmentRelation(_Model):
+class _RelationModel(_Model):
+    """A relation; ``pattern`` names the relation pattern that found it (predictions only,
+    written to JSON only when set)."""
+
+    @model_serializer(mode="wrap")
+    def _drop_unset_pattern(self, handler: Any) -> dict[str, Any]:
+        data = handler(self)
+        if data.get("pattern") is None:
+            data.pop("pattern", None)
+        return data
+
+
+class InvestmentRelation(_RelationModel):
     type: Literal["INVESTMENT"] = "INVESTMENT"
     investor: int
     amount: int
@@ -139,22 +151,25 @@ class InvestmentRelation(_Model):
     project: str | None = None
     sector: str | None = None
     evidence: str | None = None
+    pattern: str | None = None
 
 
-class ProjectSummaryRelation(_Model):
+class ProjectSummaryRelation(_RelationModel):
     type: Literal["PROJECT_SUMMARY"] = "PROJECT_SUMMARY"
     count: int
     total: int | None = None
     stage: Stage | None = None
     scope: str | None = None
     evidence: str | None = None
+    pattern: str | None = None
 
 
-class LocatedInRelation(_Model):
+class LocatedInRelation(_RelationModel):
     type: Literal["LOCATED_IN"] = "LOCATED_IN"
     org: int
     location: int
     evidence: str | None = None
+    pattern: str | None = None
 
 
 Relation = Annotated[

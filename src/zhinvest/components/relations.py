@@ -1,20 +1,52 @@
-"""``zhinvest_relations``: INVESTMENT, PROJECT_SUMMARY and LOCATED_IN from the entity sequence.
+"""``zhinvest_relations``: INVESTMENT, PROJECT_SUMMARY and LOCATED_IN from named patterns over
+the sequence of typed mentions.
 
-Runs after the entity components, on the flat (overlap-resolved) mentions, one sentence at a
-time (clauses split at commas inside it), with the trigger words of ``data/relations.json``:
+Runs after the entity components, on the flat (overlap-resolved) mentions. Each sentence is
+written as a *mention sequence*: its text with every mention replaced by one symbol of its
+label, so ``北京某某食品有限公司在固安县投资10亿元`` reads ``ORG在LOC投资MONEY``. The patterns
+of ``data/relations.json`` (``patterns``: a name, the relation it ``gives``, the ``pattern`` and
+what it ``about``) are regular expressions over that sequence, written with:
 
-- PROJECT_SUMMARY: a project count with the total of its batch: a MONEY after a total cue
-  (总投资, 投资总额 …) in the count's clause or the clause after it (总投资M的N个项目;
-  项目N个，总投资M). A MONEY that is a threshold (亿元以上项目, 超过50亿元的项目) is no total.
-  A count whose batch states no total still gives a summary, with ``total`` unset.
-- INVESTMENT: an organisation, an investment trigger (拟投资, 计划投资, 投资 …) and an amount
-  in one clause (X拟投资M); or 与X签约 … 总投资M in one sentence. ``X、Y分别投资M`` gives one
-  each. Money that is revenue, tax, output or a scale (营收, 产值, 规模 …) is no investment.
-- LOCATED_IN: an organisation and a place joined by a landing verb (X…落地L, X拟在L建设,
-  X拟投资M入驻L, 在L成立的X), or L与X签约; in a run of places the most specific (上海崇明 → 崇明).
-The stage comes from the verbs of the clause (拟/计划 → planned, 签约 → signed, 开工 →
-started, 落地/投产 → landed). Relations are stored in ``doc._.zhinvest_relations`` as dicts
-whose arguments are ``[start, end]`` character spans of mentions.
+- ``<KIND:role>`` a mention (or a run or list of them) that fills an argument; ``<KIND>`` one
+  that must be there but fills nothing. Kinds: ``ORG`` (with an optional parenthesised note
+  such as a stock code), ``ORGS`` (a list joined by 、和与及), ``PLACE`` (a run of adjacent
+  places: the most specific, the last, is the argument), ``PLACES`` (a list of runs),
+  ``EACH_PLACE`` (every run up to the end of the clause), ``MONEY``, ``MONEYS``, ``COUNT``
+  (PROJECT_COUNT), ``EVERY_ORG`` (every organisation up to the end of the sentence), ``REF``
+  (an anaphor such as 该公司 at the start of a clause: the company in context), ``SUBJ`` (an
+  organisation or such an anaphor) and ``CTX`` (nothing written: the company in context).
+  A role whose name starts with ``_`` is taken (no other pattern may use that mention) but
+  not output.
+- ``{word_class}`` one of the trigger words of ``words`` (longest first).
+- ``{gap:N}`` up to N characters of text without a mention or comma; ``{words:N}`` the same
+  with places allowed; ``{clause:N}`` with amounts allowed too,
+  ``{phrase:N}`` with counts instead; ``{text:N}`` text with commas, no mention;
+  ``{skip:N}`` text with commas and places (no organisation, amount or count); ``{list:N}``
+  anything but an amount or a count; ``{within:N}`` anything inside the clause; ``{any:N}``
+  anything inside the sentence.
+- anything else is an ordinary regular expression over the text, in which ，：（）； are
+  written , : ( ) ;.
+
+A pattern may give ``NONE`` (it takes its mentions, so that no later pattern pairs them, and
+gives nothing) or ``HOST`` (its ``place`` is where the investments of the rest of the sentence
+and of the next one land); ``"group": true`` marks a named group (X等三家公司) whose members
+the next sentence lists.
+
+Patterns are tried in file order; an amount, total or count taken by one match is not taken
+again in that sentence. Lists pair in order where the text says 分别/各 and the lists have
+the same length; otherwise one amount goes to every investor (co-investors). An INVESTMENT
+with a location gives LOCATED_IN(investor, location); a LOCATED_IN of the investor in the
+same sentence gives an INVESTMENT its location.
+
+Document context is carried explicitly from sentence to sentence (:class:`Context`): the
+company last named (the referent of 该公司/此次公司/公司), its INVESTMENTs still without a
+place, a host place (落户L的有两家。X将投资M) and a named group (X等三家公司 … Y、Z、W).
+
+Money that is revenue, tax, output or a scale (营收, 产值, 规模 …) is no investment or total;
+a threshold (亿元以上项目, 超过50亿元的项目) is neither. The stage comes from the verbs of the
+match or of the sentence (拟/计划 → planned, 签约 → signed, 开工 → started, 落地/投产 → landed).
+Relations are stored in ``doc._.zhinvest_relations`` as dicts whose arguments are
+``[start, end]`` character spans of mentions, with the ``pattern`` that found them.
 """
 
 from __future__ import annotations
@@ -22,20 +54,51 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import alternation
-from ._spans import Mention, doc_text, collect_mentions, resolve_overlaps
+from ._spans import Mention, collect_mentions, doc_text, resolve_overlaps
 
 RELATIONS = "zhinvest_relations"
 if not Doc.has_extension(RELATIONS):
     Doc.set_extension(RELATIONS, default=None)
+
+#: One private-use character stands for each mention label that can be an argument in a
+#: mention sequence; persons and areas stay as their text.
+SYMBOLS: dict[str, str] = {
+    "ORG": "\ue000",
+    "LOC": "\ue001",
+    "MONEY": "\ue002",
+    "PROJECT_COUNT": "\ue003",
+}
+_ORG, _LOC, _MONEY, _COUNT = SYMBOLS["ORG"], SYMBOLS["LOC"], SYMBOLS["MONEY"], SYMBOLS["PROJECT_COUNT"]
+_ALL = "".join(SYMBOLS.values())
+#: Full-width punctuation written in its ASCII form in mention sequences (same length).
+_FOLD = str.maketrans("，：（）；！？", ",:();!?")
+#: What each gap macro lets through, as a negated character class of what it stops at.
+_GAPS: dict[str, str] = {
+    "gap": _ALL + ",",
+    "words": _ORG + _MONEY + _COUNT + ",",
+    "clause": _ORG + _COUNT + ",",
+    "phrase": _ORG + _MONEY + ",",
+    "text": _ALL,
+    "skip": _ORG + _MONEY + _COUNT,
+    "list": _MONEY + _COUNT,
+    "within": ",",
+    "any": "",
+}
+_SENTENCE_END = "。;!?\n"
+_MACRO = re.compile(r"<(?P<kind>[A-Z_]+)(?::(?P<role>[a-z_][a-z0-9_]*))?>|\{(?P<word>[a-z_]+)(?::(?P<size>\d+))?\}")
+#: Relation types a pattern may give; NONE takes its mentions and gives nothing, HOST sets a host place.
+GIVES = ("INVESTMENT", "PROJECT_SUMMARY", "LOCATED_IN", "NONE", "HOST")
 
 
 @lru_cache(maxsize=1)
@@ -44,60 +107,393 @@ def relation_words() -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    clauses: tuple[tuple[int, int], ...]
+class Pattern:
+    """One named relation pattern, compiled; ``kinds`` gives each role's mention kind."""
 
-    def clause_of(self, position: int) -> int:
-        for index, (start, end) in enumerate(self.clauses):
-            if start <= position < end:
-                return index
-        return len(self.clauses) - 1
+    name: str
+    gives: str
+    regex: re.Pattern[str]
+    kinds: dict[str, str]
+    group: bool = False
 
 
-def sentences(text: str, words: dict[str, Any]) -> list[Sentence]:
+@dataclass
+class Context:
+    """What one sentence hands to the next: the company in context (the referent of 该公司,
+    此次公司, 公司), INVESTMENTs whose place a later sentence may give and the places already
+    given to companies (by name), a host place for the next sentence's investments, and a
+    named group whose members the next sentence lists."""
+
+    org: Mention | None = None
+    org_age: int = 0
+    open_investments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    located: dict[str, list[int]] = field(default_factory=dict)
+    host: Mention | None = None
+    host_after: int = 0
+    host_sentences: int = 0
+    group: list[dict[str, Any]] = field(default_factory=list)
+
+
+def sentences(text: str, words: dict[str, Any]) -> list[tuple[int, int]]:
+    """Sentence spans, cut after the sentence breaks of the resource."""
     breaks = re.compile(f"[{re.escape(words['clause_breaks'])}]")
     result = []
     start = 0
     for match in list(breaks.finditer(text)) + [None]:
         end = match.end() if match else len(text)
         if end > start:
-            clauses = []
-            clause_start = start
-            for comma in re.finditer(r"[，,：:]", text[start:end]):
-                clauses.append((clause_start, start + comma.end()))
-                clause_start = start + comma.end()
-            clauses.append((clause_start, end))
-            result.append(Sentence(start, end, tuple(clauses)))
+            result.append((start, end))
         start = end
     return result
 
 
+class PatternCompiler:
+    """Turns the pattern notation of the resource into regular expressions over mention sequences."""
+
+    def __init__(self, words: dict[str, list[str]]) -> None:
+        self.words = {name: alternation(sorted(entries, key=len, reverse=True)) for name, entries in words.items()}
+        note = rf"(?:\([^()\n{_ALL}]{{1,16}}\))?"
+        org = rf"{_ORG}{note}"
+        joiner = r"(?:、|和|与|及|以及|同)"
+        joint = rf"(?:{self.words['place_joint']})?"
+        place = rf"{_LOC}(?:{joint}{_LOC})*(?!{joint}{_LOC})"  # a whole run, never part of one
+        money = rf"{_MONEY}"
+        anaphor = rf"(?:^|(?<=[,:]))(?:{self.words['anaphor']})"
+        self.kinds = {
+            "ORG": org,
+            "ORGS": rf"{org}(?:{joiner}{org})*",
+            "PLACE": place,
+            "PLACES": rf"{place}(?:{joiner}{place})*",
+            "EACH_PLACE": rf"[^,{_SENTENCE_END}{_ORG}{_MONEY}]*",
+            "MONEY": money,
+            "MONEYS": rf"{money}(?:(?:、|和|及|与)(?:[^{_ALL},{_SENTENCE_END}]{{0,2}}){money})*",
+            "COUNT": _COUNT,
+            "EVERY_ORG": rf"[^{_SENTENCE_END}]*",
+            "REF": anaphor,
+            "SUBJ": rf"(?:{org}|{anaphor})",
+            "CTX": "",
+        }
+        #: Two organisations or more joined as a list (the members of a named group).
+        self.org_list = re.compile(rf"{org}(?:{joiner}{org})+")
+
+    def compile(self, spec: dict[str, Any]) -> Pattern:
+        kinds: dict[str, str] = {}
+
+        def expand(match: re.Match[str]) -> str:
+            if match["kind"]:
+                kind, role = match["kind"], match["role"]
+                if kind not in self.kinds:
+                    raise ValueError(f"relation pattern {spec['name']}: unknown kind {kind}")
+                if role is None:
+                    return f"(?:{self.kinds[kind]})"
+                kinds[role] = kind
+                return f"(?P<{role}>{self.kinds[kind]})"
+            word, size = match["word"], match["size"]
+            if word in _GAPS:
+                stop = _GAPS[word] + _SENTENCE_END
+                return f"[^{stop}]{{0,{size or 8}}}?"
+            if word not in self.words:
+                raise ValueError(f"relation pattern {spec['name']}: unknown word class {word}")
+            return f"(?:{self.words[word]})"
+
+        if spec["gives"] not in GIVES:
+            raise ValueError(f"relation pattern {spec['name']}: gives {spec['gives']}, not one of {', '.join(GIVES)}")
+        regex = re.compile(_MACRO.sub(expand, spec["pattern"]))
+        return Pattern(spec["name"], spec["gives"], regex, kinds, bool(spec.get("group")))
+
+
+class MentionSequence:
+    """A sentence as a mention sequence: ``code`` has one symbol per mention, ``at`` maps a
+    position of ``code`` to the mention there (None for text), ``offset`` to text offsets."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: list[Mention], anaphors: frozenset[str] = frozenset()) -> None:
+        parts: list[str] = []
+        self.at: list[Mention | None] = []
+        self.offset: list[int] = []
+        cursor = start
+        for mention in mentions:
+            if mention["label"] not in SYMBOLS or text[mention["start"] : mention["end"]] in anaphors:
+                continue  # a person, an area or an organisation that is only 公司 / 该公司 reads as text
+            gap = text[cursor : mention["start"]]
+            parts.append(gap.translate(_FOLD))
+            self.at += [None] * len(gap)
+            self.offset += range(cursor, mention["start"])
+            parts.append(SYMBOLS[mention["label"]])
+            self.at.append(mention)
+            self.offset.append(mention["start"])
+            cursor = mention["end"]
+        gap = text[cursor:end]
+        parts.append(gap.translate(_FOLD))
+        self.at += [None] * len(gap)
+        self.offset += range(cursor, end)
+        self.code = "".join(parts)
+
+    def mentions(self, start: int, end: int, label: str | None = None) -> list[Mention]:
+        return [m for m in self.at[start:end] if m is not None and (label is None or m["label"] == label)]
+
+    def text_offset(self, position: int) -> int:
+        return self.offset[position] if position < len(self.offset) else (self.offset[-1] + 1 if self.offset else 0)
+
+
 class RelationFinder:
+    """Relations of a text from its mentions: ``find(text, mentions) -> relation dicts``."""
+
     def __init__(self, words: dict[str, Any] | None = None) -> None:
         self.words = words or relation_words()
         self.stages = sorted(self.words["stages"].items(), key=lambda kv: -len(kv[0]))
-        trigger = alternation(self.words["investment_triggers"])
-        self.trigger = re.compile(rf"(?:{trigger})(?:约|近|超过|超|逾|达)?$")
+        compiler = PatternCompiler(self.words["words"])
+        self.patterns = tuple(compiler.compile(spec) for spec in self.words["patterns"])
+        self.anaphor_start = re.compile(rf"^[^{_ALL}]{{0,12}}?(?:{compiler.words['anaphor']})")
+        self.org_list = compiler.org_list
+        self.place_joint = tuple(self.words["words"]["place_joint"])
+        self.government = tuple(self.words["government_endings"])
+        anaphors = self.words["words"]["anaphor"]
+        self.anaphors = frozenset(anaphors + [f"{this}{word}" for this in ("此次", "该") for word in anaphors])
 
     def find(self, text: str, mentions: list[Mention]) -> list[dict[str, Any]]:
         relations: list[dict[str, Any]] = []
         mentions = sorted(mentions, key=lambda m: m["start"])
         starts = [m["start"] for m in mentions]
-        for sentence in sentences(text, self.words):
-            first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-            inside = [m for m in mentions[first:last] if m["end"] <= sentence.end]
+        context = Context()
+        for start, end in sentences(text, self.words):
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            inside = [m for m in mentions[first:last] if m["end"] <= end]
             if not inside:
+                self._close_sentence(context, None, text, start, end)
                 continue
-            evidence = text[sentence.start : sentence.end].strip()
-            totals_used: set[tuple[int, int]] = set()
-            relations += self._summaries(text, sentence, inside, evidence, totals_used)
-            relations += self._investments(text, sentence, inside, evidence, totals_used)
-            relations += self._located_in(text, sentence, inside, evidence)
+            sequence = MentionSequence(text, start, end, inside, self.anaphors)
+            found = self._sentence(text, start, end, sequence, context)
+            self._remember(found, context, text)
+            relations += found
+            self._close_sentence(context, sequence, text, start, end)
         return relations
 
-    # -- helpers ------------------------------------------------------------------------
+    # -- one sentence ---------------------------------------------------------------------
+    def _sentence(self, text: str, start: int, end: int, sequence: MentionSequence, context: Context) -> list[dict[str, Any]]:
+        evidence = text[start:end].strip()
+        taken: set[tuple[int, int]] = set()
+        out: list[dict[str, Any]] = []
+        group_relations: list[dict[str, Any]] = []
+        self._apply_group(sequence, context, out, evidence)
+        for pattern in self.patterns:
+            position = 0
+            while position <= len(sequence.code):
+                match = pattern.regex.search(sequence.code, position)
+                if match is None:
+                    break
+                position = match.start() + 1
+                made = self._relations(pattern, match, sequence, context, text, start, end, taken, evidence)
+                if made is None:
+                    continue
+                # go on after the first argument, so that the tail of a list (Y of X和Y) is no match of its own
+                position = max(position, min((match.span(role) for role in pattern.kinds if match.start(role) >= 0), default=(0, 0))[1])
+                out += made
+                if pattern.group:
+                    group_relations += [r for r in made if r["type"] == "INVESTMENT"]
+        if group_relations:
+            context.group = group_relations
+        self._link_places(out, evidence)
+        self._apply_host(out, context, evidence)
+        return out
+
+    def _roles(self, pattern: Pattern, match: re.Match[str], sequence: MentionSequence, context: Context, text: str) -> dict[str, list[Mention]] | None:
+        roles: dict[str, list[Mention]] = {}
+        for role, kind in pattern.kinds.items():
+            if match.start(role) < 0:
+                continue
+            span = (match.start(role), match.end(role))
+            if kind in ("REF", "CTX") or (kind == "SUBJ" and not sequence.mentions(*span, "ORG")):
+                referent = self._referent(sequence, match.start(role), context, text)
+                if referent is None:
+                    return None
+                roles[role] = [referent]
+            elif kind in ("ORG", "ORGS", "SUBJ", "EVERY_ORG"):  # a government body invests or lands nowhere
+                roles[role] = [m for m in sequence.mentions(*span, "ORG") if self._is_company(m, text)]
+            elif kind in ("PLACE", "PLACES", "EACH_PLACE"):
+                roles[role] = self._most_specific(sequence, *span)
+            elif kind in ("MONEY", "MONEYS"):
+                roles[role] = sequence.mentions(*span, "MONEY")
+            else:
+                roles[role] = sequence.mentions(*span, "PROJECT_COUNT")
+            if not roles[role]:
+                return None
+        return roles
+
+    def _relations(
+        self,
+        pattern: Pattern,
+        match: re.Match[str],
+        sequence: MentionSequence,
+        context: Context,
+        text: str,
+        start: int,
+        end: int,
+        taken: set[tuple[int, int]],
+        evidence: str,
+    ) -> list[dict[str, Any]] | None:
+        roles = self._roles(pattern, match, sequence, context, text)
+        if roles is None:
+            return None
+        exclusive = [m for role, ms in roles.items() if role.startswith("_") or role in ("amount", "total", "count") for m in ms]
+        if any((m["start"], m["end"]) in taken for m in exclusive):
+            return None
+        for role in ("amount", "total"):
+            if any(not self._is_money_of(text, m, start, role) for m in roles.get(role, ())):
+                return None
+        match_start, match_end = sequence.text_offset(match.start()), sequence.text_offset(match.end())
+        made: list[dict[str, Any]] = []
+        respectively = bool(re.search("分别|各", sequence.code[match.start() : match.end()]))
+        if pattern.gives == "INVESTMENT":
+            stage = self._stage(text, match_start, match_end) or self._stage(text, start, end)
+            for investor, amount, location in self._pairs(roles["investor"], roles["amount"], roles.get("location", []), respectively):
+                relation = {"type": "INVESTMENT", "investor": _span(investor), "amount": _span(amount), "stage": stage, "evidence": evidence, "pattern": pattern.name}
+                if location is not None:
+                    relation["location"] = _span(location)
+                made.append(relation)
+        elif pattern.gives == "LOCATED_IN":
+            for org, location, _ in self._pairs(roles["org"], roles["location"], [], respectively, broadcast_second=True):
+                made.append({"type": "LOCATED_IN", "org": _span(org), "location": _span(location), "evidence": evidence, "pattern": pattern.name})
+        elif pattern.gives == "PROJECT_SUMMARY":
+            for count in roles["count"]:
+                stage = self._stage(text, count["end"], end) or self._stage(text, start, count["start"])
+                relation = {"type": "PROJECT_SUMMARY", "count": _span(count), "stage": stage, "evidence": evidence, "pattern": pattern.name}
+                if roles.get("total"):
+                    relation["total"] = _span(roles["total"][0])
+                made.append(relation)
+        elif pattern.gives == "HOST":
+            context.host, context.host_after, context.host_sentences = roles["place"][-1], match_end, 2
+        taken.update((m["start"], m["end"]) for m in exclusive)
+        return made
+
+    @staticmethod
+    def _pairs(first: list[Mention], second: list[Mention], third: list[Mention], respectively: bool, broadcast_second: bool = False) -> list[tuple[Mention, Mention, Mention | None]]:
+        """Arguments combined: in order where the text says 分别/各 and the lists match;
+        otherwise every first with the (first) second, and the first place."""
+        if respectively and len(second) > 1:
+            if len(first) == len(second):
+                places = third if len(third) == len(second) else [third[0] if third else None] * len(second)
+                return list(zip(first, second, places))
+            if len(first) == 1 and len(third) == len(second):
+                return [(first[0], amount, place) for amount, place in zip(second, third)]
+        if broadcast_second:
+            return [(a, b, None) for a in first for b in second]
+        return [(a, second[0], third[0] if third else None) for a in first]
+
+    # -- places -------------------------------------------------------------------------
+    def _most_specific(self, sequence: MentionSequence, start: int, end: int) -> list[Mention]:
+        """The last place of each run of places (上海浦东 → 浦东; 贵阳市乌当区 → 乌当区); places
+        joined by a ``place_joint`` word (街道, ·) are one run."""
+        result: list[Mention] = []
+        previous_end = -2
+        for position in range(start, end):
+            mention = sequence.at[position]
+            if mention is None or mention["label"] != "LOC":
+                continue
+            between = sequence.code[previous_end + 1 : position] if previous_end >= 0 else None
+            if result and between is not None and (between == "" or between in self.place_joint):
+                result[-1] = mention
+            else:
+                result.append(mention)
+            previous_end = position
+        return result
+
+    def _link_places(self, relations: list[dict[str, Any]], evidence: str) -> None:
+        """An INVESTMENT with a place gives LOCATED_IN; a LOCATED_IN of the investor in the
+        same sentence gives an INVESTMENT without one its place."""
+        located: dict[tuple[int, int], list[int]] = {}
+        for relation in relations:
+            if relation["type"] == "LOCATED_IN":
+                located.setdefault(tuple(relation["org"]), relation["location"])  # type: ignore[arg-type]
+        for relation in list(relations):
+            if relation["type"] != "INVESTMENT":
+                continue
+            if "location" not in relation and tuple(relation["investor"]) in located:
+                relation["location"] = located[tuple(relation["investor"])]
+            if "location" in relation:
+                relations.append({"type": "LOCATED_IN", "org": relation["investor"], "location": relation["location"], "evidence": evidence, "pattern": relation["pattern"]})
+
+    def _apply_host(self, relations: list[dict[str, Any]], context: Context, evidence: str) -> None:
+        """Investments after a host place (in its sentence or the next) land there."""
+        host = context.host
+        if host is None:
+            return
+        for relation in list(relations):
+            if relation["type"] == "INVESTMENT" and "location" not in relation and relation["investor"][0] >= context.host_after:
+                relation["location"] = _span(host)
+                relation["pattern"] += "+host"
+                relations.append({"type": "LOCATED_IN", "org": relation["investor"], "location": relation["location"], "evidence": evidence, "pattern": relation["pattern"]})
+
+    def _apply_group(self, sequence: MentionSequence, context: Context, out: list[dict[str, Any]], evidence: str) -> None:
+        """X等三家公司投资M。X、Y、Z…: the members listed in the next sentence invest M too."""
+        if not context.group:
+            return
+        listed = self.org_list.search(sequence.code)
+        if listed:
+            for template in context.group:
+                for member in sequence.mentions(listed.start(), listed.end(), "ORG"):
+                    relation = {**template, "investor": _span(member), "evidence": evidence, "pattern": template["pattern"] + "+group"}
+                    out.append(relation)
+        context.group = []
+
+    # -- context ------------------------------------------------------------------------
+    def _is_company(self, mention: Mention, text: str) -> bool:
+        return mention["label"] == "ORG" and not text[mention["start"] : mention["end"]].endswith(self.government)
+
+    def _referent(self, sequence: MentionSequence, position: int, context: Context, text: str) -> Mention | None:
+        """The company an anaphor at ``position`` points to: the last company named before it
+        in the sentence, else the company in context."""
+        for mention in reversed(sequence.mentions(0, position, "ORG")):
+            if self._is_company(mention, text):
+                return mention
+        return context.org if context.org_age <= 1 else None
+
+    def _close_sentence(self, context: Context, sequence: MentionSequence | None, text: str, start: int, end: int) -> None:
+        """Carry the context on: a sentence about a new company (one not referred to by an
+        anaphor at its start) makes that company the one in context; a sentence that names
+        no company and refers to none lets it fade (it stays for one such sentence)."""
+        if context.host is not None and not text[start:end].rstrip().endswith((";", "；")):  # ; goes on with the enumeration
+            context.host_sentences -= 1
+            if context.host_sentences <= 0:
+                context.host = None
+        if sequence is not None and self.anaphor_start.match(sequence.code):
+            context.org_age = 0
+            return
+        companies = [m for m in sequence.mentions(0, len(sequence.code), "ORG") if self._is_company(m, text)] if sequence else []
+        if companies:
+            context.org, context.org_age = companies[0], 0
+        else:
+            context.org_age += 1
+
+    def _remember(self, relations: list[dict[str, Any]], context: Context, text: str) -> None:
+        """An INVESTMENT without a place takes the place an earlier sentence gave its investor,
+        or waits for a later sentence that places it."""
+        for relation in relations:
+            if relation["type"] == "LOCATED_IN":
+                name = _name(text, relation["org"])
+                context.located.setdefault(name, relation["location"])
+                for waiting in context.open_investments.pop(name, []):
+                    waiting["location"] = relation["location"]
+        for relation in relations:
+            if relation["type"] == "INVESTMENT" and "location" not in relation:
+                name = _name(text, relation["investor"])
+                if name in context.located:
+                    relation["location"] = context.located[name]
+                else:
+                    context.open_investments.setdefault(name, []).append(relation)
+
+    # -- money --------------------------------------------------------------------------
+    def _is_money_of(self, text: str, money: Mention, sentence_start: int, role: str) -> bool:
+        """An amount or total: not revenue, output or a scale, not a threshold."""
+        clause_start = max(sentence_start, text.rfind("，", 0, money["start"]) + 1, text.rfind(",", 0, money["start"]) + 1)
+        before = text[max(clause_start, money["start"] - 12) : money["start"]]
+        if any(cue in before for cue in self.words["not_investment_cues"]):
+            return False
+        after = text[money["end"] : money["end"] + 6]
+        qualifier = money.get("qualifier")
+        if qualifier == "at_least" or (qualifier == "magnitude" and role == "total"):
+            return False
+        return not (qualifier == "over" and after.startswith(tuple(self.words["threshold_after"])))
+
     def _stage(self, text: str, start: int, end: int) -> str | None:
         window = text[start:end]
         best: tuple[int, str] | None = None
@@ -107,162 +503,20 @@ class RelationFinder:
                 best = (at, stage)
         return best[1] if best else None
 
-    def _is_total(self, text: str, money: Mention) -> bool:
-        before = text[max(0, money["start"] - 8) : money["start"]]
-        before = re.sub(r"(?:约|近|超过|超|逾|达|为|共计|合计|高达|约为)$", "", before)
-        if not any(before.endswith(cue) for cue in self.words["total_cues"]):
-            return False
-        return not self._is_threshold(text, money)
 
-    def _is_threshold(self, text: str, money: Mention) -> bool:
-        after = text[money["end"] : money["end"] + 6]
-        return money.get("qualifier") in ("at_least", "magnitude") or (
-            money.get("qualifier") == "over" and after.startswith(tuple(self.words["threshold_after"]))
-        )
-
-    def _not_investment(self, text: str, money: Mention, clause_start: int) -> bool:
-        before = text[max(clause_start, money["start"] - 12) : money["start"]]
-        return any(cue in before for cue in self.words["not_investment_cues"]) or self._is_threshold(text, money)
-
-    # -- PROJECT_SUMMARY ----------------------------------------------------------------
-    def _summaries(self, text: str, sentence: Sentence, inside: list[Mention], evidence: str, used: set) -> list[dict[str, Any]]:
-        out = []
-        money = [m for m in inside if m["label"] == "MONEY" and self._is_total(text, m)]
-        for count in (m for m in inside if m["label"] == "PROJECT_COUNT"):
-            clause = sentence.clause_of(count["start"])
-            total = None
-            for candidate_clause in (clause, clause + 1):
-                options = [m for m in money if sentence.clause_of(m["start"]) == candidate_clause and (m["start"], m["end"]) not in used]
-                if options:
-                    total = min(options, key=lambda m: abs(m["start"] - count["start"]))
-                    break
-            clause_start, clause_end = sentence.clauses[clause]
-            stage = self._stage(text, count["end"], sentence.end) or self._stage(text, clause_start, count["start"])
-            relation: dict[str, Any] = {"type": "PROJECT_SUMMARY", "count": [count["start"], count["end"]], "stage": stage, "evidence": evidence}
-            if total is not None:
-                used.add((total["start"], total["end"]))
-                relation["total"] = [total["start"], total["end"]]
-            out.append(relation)
-        return out
-
-    # -- INVESTMENT ---------------------------------------------------------------------
-    def _investments(self, text: str, sentence: Sentence, inside: list[Mention], evidence: str, used: set) -> list[dict[str, Any]]:
-        out = []
-        orgs = [m for m in inside if m["label"] == "ORG"]
-        if not orgs:
-            return out
-        for money in (m for m in inside if m["label"] == "MONEY"):
-            if (money["start"], money["end"]) in used:
-                continue
-            clause_start, clause_end = sentence.clauses[sentence.clause_of(money["start"])]
-            if self._not_investment(text, money, clause_start):
-                continue
-            investors = self._investors_before(text, money, orgs, clause_start, sentence)
-            if not investors:
-                continue
-            location = self._location_after(text, money, inside, clause_end) or self._partner_location(text, investors[0], inside, sentence)
-            stage = self._stage(text, investors[0]["end"], money["start"]) or self._stage(text, sentence.start, sentence.end)
-            for investor in investors:
-                relation = {"type": "INVESTMENT", "investor": [investor["start"], investor["end"]], "amount": [money["start"], money["end"]], "stage": stage, "evidence": evidence}
-                if location is not None:
-                    relation["location"] = [location["start"], location["end"]]
-                out.append(relation)
-        return out
-
-    def _investors_before(self, text: str, money: Mention, orgs: list[Mention], clause_start: int, sentence: Sentence) -> list[Mention]:
-        before = [o for o in orgs if clause_start <= o["start"] and o["end"] <= money["start"]]
-        if before:
-            investor = before[-1]
-            between = text[investor["end"] : money["start"]]
-            if len(between) <= 16 and self.trigger.search(between):
-                group = [investor]
-                if "分别" in between:  # X、Y分别投资M
-                    for other in reversed(before[:-1]):
-                        if text[other["end"] : group[0]["start"]] in ("、", "和", "与", "及"):
-                            group.insert(0, other)
-                return group
-        # 与X签约 … 总投资M: the partner of a signing invests the sentence's total
-        if self._is_total(text, money):
-            for org in orgs:
-                if org["end"] <= money["start"] and text[max(sentence.start, org["start"] - 1) : org["start"]] == "与" and "签" in text[org["end"] : org["end"] + 4]:
-                    return [org]
-        return []
-
-    def _location_after(self, text: str, money: Mention, inside: list[Mention], clause_end: int) -> Mention | None:
-        for place in inside:
-            if place["label"] == "LOC" and money["end"] <= place["start"] < clause_end:
-                between = text[money["end"] : place["start"]]
-                after = text[place["end"] : min(clause_end, place["end"] + 6)]
-                strong = any(between.endswith(p) for p in self.words["location_prepositions"])
-                weak = between.endswith(tuple(self.words["weak_prepositions"])) and any(t in after for t in self.words["location_triggers"])
-                if len(between) <= 3 and (strong or weak):
-                    return place
-        return None
-
-    def _partner_location(self, text: str, investor: Mention, inside: list[Mention], sentence: Sentence) -> Mention | None:
-        """L与X签约: the place that signs with the investor."""
-        for place in inside:
-            if place["label"] == "LOC" and place["end"] <= investor["start"] and text[place["end"] : investor["start"]] == "与":
-                return place
-        return None
-
-    # -- LOCATED_IN ---------------------------------------------------------------------
-    def _located_in(self, text: str, sentence: Sentence, inside: list[Mention], evidence: str) -> list[dict[str, Any]]:
-        out = []
-        triggers = tuple(self.words["location_triggers"])
-        preps = tuple(self.words["location_prepositions"])
-        weak = tuple(self.words["weak_prepositions"])
-        for index, org in enumerate(inside):
-            if org["label"] != "ORG":
-                continue
-            clause_start, clause_end = sentence.clauses[sentence.clause_of(org["start"])]
-            for place in inside[index + 1 :]:
-                if place["start"] >= clause_end or place["label"] == "ORG":
-                    break
-                if place["label"] != "LOC":
-                    continue
-                between = text[org["end"] : place["start"]]
-                place = self._most_specific(text, place, inside)
-                after = text[place["end"] : min(clause_end, place["end"] + 6)]
-                lands = any(between.endswith(t) for t in triggers + preps) and len(between) <= 24
-                builds = between.endswith(weak) and any(t in after for t in triggers) and len(between) <= 24
-                if lands or builds:
-                    out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [place["start"], place["end"]], "evidence": evidence})
-                    break
-            before = inside[index - 1] if index else None
-            if before and before["label"] == "LOC" and re.fullmatch(r"(?:成立|落户|落地|注册|入驻|设立|扎根)的", text[before["end"] : org["start"]]):
-                out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [before["start"], before["end"]], "evidence": evidence})
-            if before and before["label"] == "LOC" and self._settled_before(text, before, org, inside):
-                out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [before["start"], before["end"]], "evidence": evidence})
-            partner = inside[index - 1] if index else None
-            if partner and partner["label"] == "LOC" and text[partner["end"] : org["start"]] == "与" and "签" in text[org["end"] : org["end"] + 4]:
-                out.append({"type": "LOCATED_IN", "org": [org["start"], org["end"]], "location": [partner["start"], partner["end"]], "evidence": evidence})
-        return out
+def _span(mention: Mention) -> list[int]:
+    return [mention["start"], mention["end"]]
 
 
-    def _settled_before(self, text: str, place: Mention, org: Mention, inside: list[Mention]) -> bool:
-        """落户在上海临港的核聚变公司X: a settling verb, the place (a run of places), 的, a short
-        description, then the organisation."""
-        between = text[place["end"] : org["start"]]
-        if not between.startswith("的") or len(between) > 12 or re.search(r"[，。；、,;]", between):
-            return False
-        start = place["start"]
-        for other in reversed(inside):  # the start of a run of adjacent places (上海临港)
-            if other["label"] == "LOC" and other["end"] == start:
-                start = other["start"]
-        return text[max(0, start - 4) : start].endswith(tuple(self.words["settled_before_place"]))
-
-    @staticmethod
-    def _most_specific(text: str, place: Mention, inside: list[Mention]) -> Mention:
-        """In a run of adjacent places (上海崇明, 上海浦东), the last is the most specific."""
-        current = place
-        for other in inside:
-            if other["label"] == "LOC" and other["start"] == current["end"]:
-                current = other
-        return current
+def _name(text: str, span: list[int]) -> str:
+    return text[span[0] : span[1]]
 
 
 class RelationsComponent:
+    """The relation patterns as a pipeline component; as spaCy's ``span_ruler``, it takes its
+    resource in :meth:`initialize` (``[initialize.components.zhinvest_relations]``) and writes
+    it back in :meth:`to_disk`."""
+
     def __init__(self, nlp: Language, name: str = "zhinvest_relations") -> None:
         self.name = name
         self.finder = RelationFinder()
@@ -271,6 +525,20 @@ class RelationsComponent:
         mentions = resolve_overlaps(collect_mentions(doc))
         doc._.set(RELATIONS, self.finder.find(doc_text(doc), mentions))
         return doc
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, relations: dict[str, Any] | None = None) -> None:
+        """Replace the resource (words, patterns …: the shape of ``data/relations.json``)."""
+        if relations is not None:
+            self.finder = RelationFinder(relations)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "relations.json").write_text(json.dumps(self.finder.words, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationsComponent:
+        self.finder = RelationFinder(json.loads((Path(path) / "relations.json").read_text(encoding="utf-8")))
+        return self
 
 
 @Language.factory("zhinvest_relations", assigns=["doc._.zhinvest_relations"], default_config={})

@@ -1,0 +1,292 @@
+"""The relation patterns of ``data/relations.json`` on hand-made mention sequences.
+
+Each case is an invented sentence (not from the seeds or the development set) with its
+mentions marked ``[text|LABEL]`` or ``[text|LABEL|qualifier]``, so the patterns are tested
+given correct entities, whatever the entity components find. Facts are written with the
+arguments' text: ``("INVESTMENT", investor, amount, location)``, ``("LOCATED_IN", org,
+place)``, ``("PROJECT_SUMMARY", count, total)``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from zhinvest.components._spans import Mention
+from zhinvest.components.relations import MentionSequence, RelationFinder, relation_words
+
+_MARK = re.compile(r"\[([^\[\]|]+)\|([A-Z_]+)(?:\|([a-z_]+))?\]")
+
+
+def marked(source: str) -> tuple[str, list[Mention]]:
+    """``"[华科有限公司|ORG]在[东台|LOC]投资[1亿元|MONEY]"`` → text and its mentions."""
+    text, mentions, cursor = "", [], 0
+    for match in _MARK.finditer(source):
+        text += source[cursor : match.start()]
+        start = len(text)
+        text += match[1]
+        mentions.append(Mention(start=start, end=len(text), label=match[2], qualifier=match[3] or ("exact" if match[2] == "MONEY" else None)))
+        cursor = match.end()
+    return text + source[cursor:], mentions
+
+
+@pytest.fixture(scope="module")
+def finder() -> RelationFinder:
+    return RelationFinder()
+
+
+def facts(finder: RelationFinder, source: str) -> set[tuple[str | None, ...]]:
+    text, mentions = marked(source)
+
+    def arg(relation: dict, name: str) -> str | None:
+        span = relation.get(name)
+        return text[span[0] : span[1]] if span else None
+
+    out: set[tuple[str | None, ...]] = set()
+    for relation in finder.find(text, mentions):
+        if relation["type"] == "INVESTMENT":
+            out.add(("INVESTMENT", arg(relation, "investor"), arg(relation, "amount"), arg(relation, "location")))
+        elif relation["type"] == "LOCATED_IN":
+            out.add(("LOCATED_IN", arg(relation, "org"), arg(relation, "location")))
+        elif relation.get("total"):
+            out.add(("PROJECT_SUMMARY", arg(relation, "count"), arg(relation, "total")))
+    return out
+
+
+def inv(investor: str, amount: str, place: str | None = None) -> tuple[str | None, ...]:
+    return ("INVESTMENT", investor, amount, place)
+
+
+def loc(org: str, place: str) -> tuple[str, ...]:
+    return ("LOCATED_IN", org, place)
+
+
+CASES = [
+    # 1. X在L + verb; a run of places gives the most specific; a list gives each
+    pytest.param("[恒远食品有限公司|ORG]在[永宁县|LOC]投资[8亿元|MONEY]建设冷链物流基地。",
+                 {inv("恒远食品有限公司", "8亿元", "永宁县"), loc("恒远食品有限公司", "永宁县")}, id="X在L投资M"),
+    pytest.param("[瑞丰材料有限公司|ORG]计划在[北溪区|LOC][青石镇|LOC]总投资[3亿元|MONEY]。",
+                 {inv("瑞丰材料有限公司", "3亿元", "青石镇"), loc("瑞丰材料有限公司", "青石镇")}, id="run of places"),
+    pytest.param("[鼎盛航空公司|ORG]在[临河新区|LOC]、[临河|LOC]工业园区投资兴办的鼎盛复材项目,今年已完成备案,注册总投资[3000万美元|MONEY]。",
+                 {inv("鼎盛航空公司", "3000万美元", "临河新区"), loc("鼎盛航空公司", "临河新区"), loc("鼎盛航空公司", "临河")},
+                 id="X在L1、L2投资兴办的…项目,总投资M"),
+    pytest.param("[远山科技有限公司|ORG]拟在[青云镇|LOC]新材料产业园建设研发基地。",
+                 {loc("远山科技有限公司", "青云镇")}, id="X拟在L…产业园建设"),
+    pytest.param("[同方科技|ORG]拟联合[北方汽车|ORG]等企业在[采石|LOC]汽车产业基地建设整车项目。",
+                 {loc("同方科技", "采石")}, id="X联合Y等在L建设: the leader"),
+    # 2. a parenthesised place after the company in a project name
+    pytest.param("[远景物流集团|ORG]在经开区拟投资[2亿美元|MONEY]建设的[远景物流集团|ORG]([合肥|LOC])智慧物流园项目。",
+                 {inv("远景物流集团", "2亿美元", "合肥"), loc("远景物流集团", "合肥")}, id="X(L)…项目"),
+    pytest.param("[宏图物流集团|ORG]([成都|LOC])智慧物流产业园项目昨日开工。", {loc("宏图物流集团", "成都")}, id="X集团(L)…产业园项目"),
+    pytest.param("今年新增扩产项目5个,包括总投资额[6亿元|MONEY]的[宏达新材料有限公司|ORG]薄膜生产线项目。",
+                 {inv("宏达新材料有限公司", "6亿元")}, id="总投资额M的X…项目"),
+    # 3. a project named by its company; anaphora across sentences
+    pytest.param("[海川|ORG]滨江文旅项目总投资[80亿元|MONEY],将在[东湖区|LOC]打造商业综合体。",
+                 {inv("海川", "80亿元", "东湖区"), loc("海川", "东湖区")}, id="X…项目总投资M,将在L打造"),
+    pytest.param("如[安泰生物|ORG]疫苗项目(生命科学园),总投资达[4亿元|MONEY],注册资金[1亿元|MONEY]。",
+                 {inv("安泰生物", "4亿元")}, id="X…项目(…),总投资M; 注册资金 is none"),
+    pytest.param("[江苏新锐环保有限公司|ORG]坐落于[白塔镇|LOC]工业园,是行业骨干企业。此次公司投资[5000万元|MONEY],建设新厂房。",
+                 {loc("江苏新锐环保有限公司", "白塔镇"), inv("江苏新锐环保有限公司", "5000万元", "白塔镇")}, id="此次公司投资M"),
+    pytest.param("[常州华力机械有限公司|ORG]三期工程开工。该公司2015年落户我市[柳湾镇|LOC],产品远销海外。此次公司再投入[2000万元|MONEY]新上生产线。",
+                 {loc("常州华力机械有限公司", "柳湾镇"), inv("常州华力机械有限公司", "2000万元", "柳湾镇")}, id="该公司落户L…此次公司再投入M"),
+    pytest.param("[天工数控|ORG]总投资[90亿元|MONEY]的硅材料项目,是今年最大的项目。据披露,整个项目分两期实施,投资地点在[包头|LOC]。",
+                 {inv("天工数控", "90亿元", "包头"), loc("天工数控", "包头")}, id="投资地点在L"),
+    pytest.param("光伏基地项目进展顺利。[蓝海能源|ORG]宣布将投资[40亿元|MONEY],在[宁夏|LOC][中卫市|LOC]建设光伏电站。",
+                 {inv("蓝海能源", "40亿元", "中卫市"), loc("蓝海能源", "中卫市")}, id="X将投资M,在L建设"),
+    pytest.param("[50亿元|MONEY]项目[南湾新区|LOC]海洋文旅城投资方[金海集团|ORG](香港企业)执行董事表示。",
+                 {inv("金海集团", "50亿元", "南湾新区"), loc("金海集团", "南湾新区")}, id="M项目L…投资方X"),
+    pytest.param("选址在[江北|LOC][龙口|LOC]的冷链中心,由[华东冷链股份有限公司|ORG]投资[12亿元|MONEY]打造。",
+                 {inv("华东冷链股份有限公司", "12亿元", "龙口"), loc("华东冷链股份有限公司", "龙口")}, id="选址在L的…,由X投资M"),
+    pytest.param("由[海峡农业合作协会|ORG]投资的现代农业示范园位于[漳州市|LOC],总投资额高达[9亿元|MONEY]。",
+                 {inv("海峡农业合作协会", "9亿元", "漳州市"), loc("海峡农业合作协会", "漳州市")}, id="由X投资的…位于L,总投资M"),
+    # 4. co-investors and lists
+    pytest.param("[华泰电器|ORG]与[远恒科技|ORG]决定在[东港|LOC]再投资[3亿元|MONEY],扩建生产基地。",
+                 {inv("华泰电器", "3亿元", "东港"), inv("远恒科技", "3亿元", "东港"), loc("华泰电器", "东港"), loc("远恒科技", "东港")},
+                 id="X与Y在L再投资M"),
+    pytest.param("[星源光伏|ORG]和[天合新材|ORG],其分别签署投资总额各为[120亿元|MONEY]和[86亿元|MONEY]的大单。",
+                 {inv("星源光伏", "120亿元"), inv("天合新材", "86亿元")}, id="X和Y分别…M1和M2"),
+    pytest.param("[甲辰科技|ORG]和[乙丰材料|ORG]分别在[南通|LOC]和[盐城|LOC]投资[12亿元|MONEY]和[8亿元|MONEY]。",
+                 {inv("甲辰科技", "12亿元", "南通"), inv("乙丰材料", "8亿元", "盐城"), loc("甲辰科技", "南通"), loc("乙丰材料", "盐城")},
+                 id="X和Y分别在L1和L2投资M1和M2"),
+    pytest.param("[甲辰科技|ORG]和[乙丰材料|ORG]分别投资[12亿元|MONEY]和[8亿元|MONEY],在[南通|LOC]和[盐城|LOC]建设工厂。",
+                 {inv("甲辰科技", "12亿元", "南通"), inv("乙丰材料", "8亿元", "盐城"), loc("甲辰科技", "南通"), loc("乙丰材料", "盐城")},
+                 id="X和Y分别投资M1和M2,在L1和L2建设"),
+    pytest.param("[甲辰科技|ORG]和[乙丰材料|ORG]分别在[南通|LOC]和[盐城|LOC]建设工厂。",
+                 {loc("甲辰科技", "南通"), loc("乙丰材料", "盐城")}, id="X和Y分别在L1和L2建设"),
+    pytest.param("[光启能源|ORG]今年已有两个大项目。公司分别在1月和4月公告称,将在[宿迁市|LOC]和[如东县|LOC]投建电池项目,投资总额分别为[60亿元|MONEY]、[45亿元|MONEY]。",
+                 {inv("光启能源", "60亿元", "宿迁市"), inv("光启能源", "45亿元", "如东县"), loc("光启能源", "宿迁市"), loc("光启能源", "如东县")},
+                 id="公司将在L1和L2…分别为M1、M2"),
+    pytest.param("[宏远锂电|ORG](300111.SZ)等三家上市公司将联手投资超[300亿元|MONEY|over],在[云南省|LOC][曲靖市|LOC]布局电池材料项目。\n"
+                 "三月二日晚间,[宏远锂电|ORG]、[德信股份|ORG](002111.SZ)以及[云海化工|ORG](600111.SH)陆续发布公告。",
+                 {inv(name, "300亿元", "曲靖市") for name in ("宏远锂电", "德信股份", "云海化工")} | {loc(name, "曲靖市") for name in ("宏远锂电", "德信股份", "云海化工")},
+                 id="X等三家公司联手投资M; the three named next"),
+    pytest.param("[临江区|LOC]签下[6个|PROJECT_COUNT]重大项目,总投资[40亿元|MONEY],落户项目包括[三和电器|ORG]、[北方水泥|ORG]等知名企业。",
+                 {("PROJECT_SUMMARY", "6个", "40亿元"), loc("三和电器", "临江区"), loc("北方水泥", "临江区")}, id="L签下…包括X、Y"),
+    pytest.param("在签约项目中,落户[滨海新区|LOC]的有两家。[中国稀土集团|ORG]将投资[20亿元|MONEY],筹建研发中心。",
+                 {inv("中国稀土集团", "20亿元", "滨海新区"), loc("中国稀土集团", "滨海新区")}, id="落户L的有两家。X将投资M"),
+    pytest.param("[华盛集团|ORG]拟在[云南|LOC]投资[200亿元|MONEY],将建设[昆明市|LOC][官渡区|LOC]物流基地、[大理|LOC]文旅项目、[玉溪|LOC]装备产业园。",
+                 {inv("华盛集团", "200亿元", "云南"), loc("华盛集团", "云南"), loc("华盛集团", "官渡区"), loc("华盛集团", "大理"), loc("华盛集团", "玉溪")},
+                 id="X在L投资M,将建设L1…、L2…"),
+    pytest.param("[青山|LOC]医药产业基地成为此次签约的大赢家,一举引进两大项目。其中[华康药业集团|ORG]拟投资[12亿元|MONEY]建设中药产业园;"
+                 "[北方制药集团|ORG]拟投资[8亿元|MONEY],建设研发中心。",
+                 {inv("华康药业集团", "12亿元", "青山"), loc("华康药业集团", "青山"), inv("北方制药集团", "8亿元", "青山"), loc("北方制药集团", "青山")},
+                 id="L引进两大项目。其中X投资M1;Y投资M2"),
+    pytest.param("[宏达物流集团|ORG]旗下拥有多家工厂。选址在[江北|LOC]的分拨中心正在建设。", set(), id="选址在L的…: not the company in context"),
+    pytest.param("[滨湖开发区|LOC]三个重点项目——[江苏华瑞制药有限公司|ORG]原料药项目等举行开工仪式。",
+                 {loc("江苏华瑞制药有限公司", "滨湖开发区")}, id="L…项目——X…项目"),
+    pytest.param("[宁江区|LOC]与[恒通智能装备有限公司|ORG]签约智能装备产业园项目,总投资[30亿元|MONEY]。",
+                 {inv("恒通智能装备有限公司", "30亿元", "宁江区"), loc("恒通智能装备有限公司", "宁江区")}, id="L与X签约…总投资M"),
+    pytest.param("[东岳重工集团|ORG]拟投资[15亿元|MONEY]建立[南京|LOC]总部。",
+                 {inv("东岳重工集团", "15亿元", "南京"), loc("东岳重工集团", "南京")}, id="X拟投资M建立L总部"),
+    pytest.param("[武进区|LOC]成功引进[德科精密机械有限公司|ORG],项目总投资[6亿元|MONEY],建设精密部件生产基地。",
+                 {inv("德科精密机械有限公司", "6亿元", "武进区"), loc("德科精密机械有限公司", "武进区")}, id="L引进X,项目总投资M"),
+    pytest.param("[高新区|LOC]今年引进了[华芯半导体|ORG]、[天宇光电|ORG]等一批龙头企业。",
+                 {loc("华芯半导体", "高新区"), loc("天宇光电", "高新区")}, id="L引进了X、Y"),
+    pytest.param("[兴华新能源有限公司|ORG]总投资[15亿元|MONEY]的储能电池项目昨日在[溧阳|LOC]开工。",
+                 {inv("兴华新能源有限公司", "15亿元", "溧阳"), loc("兴华新能源有限公司", "溧阳")}, id="X总投资M的…项目在L开工"),
+    pytest.param("[新城集团|ORG]与[宁海县|LOC]签署投资协议,计划投资[30亿元|MONEY]建设文旅综合体。",
+                 {inv("新城集团", "30亿元", "宁海县"), loc("新城集团", "宁海县")}, id="X与L签署投资协议,计划投资M"),
+    pytest.param("[北方银行|ORG]与[宁海县|LOC]签署战略合作协议,将提供[100亿元|MONEY]授信额度。", set(), id="a credit agreement: nothing lands"),
+    pytest.param("[宁海县|LOC]与[远大化工|ORG]签约的新材料项目于今年开工。", {loc("远大化工", "宁海县")}, id="L与X签约的…项目"),
+    pytest.param("[天元科技|ORG]在[杭州|LOC]召开会议,宣布将投资[100亿元|MONEY]。", {inv("天元科技", "100亿元")}, id="X…,宣布将投资M"),
+    pytest.param("[中华汽车|ORG]董事长[王强|PERSON]表示,公司将在[长沙|LOC]建设第二工厂。", {loc("中华汽车", "长沙")}, id="…,公司将在L建设"),
+    pytest.param("[恒星通信|ORG]在[西安|LOC]的研发中心已投入使用。", {loc("恒星通信", "西安")}, id="X在L的研发中心"),
+    pytest.param("[恒星通信|ORG]在[西安|LOC]的发布会上表示,将加大投入。", set(), id="X在L的发布会: no facility"),
+    pytest.param("[华星科技|ORG]总部位于[深圳|LOC],在[苏州|LOC]、[无锡|LOC]设有生产基地。",
+                 {loc("华星科技", "深圳"), loc("华星科技", "苏州"), loc("华星科技", "无锡")}, id="X总部位于L0,在L1、L2设有…"),
+    pytest.param("[华星科技|ORG]投资[10亿元|MONEY]的智能工厂项目落户[昆山|LOC]开发区。",
+                 {inv("华星科技", "10亿元", "昆山"), loc("华星科技", "昆山")}, id="X投资M的…项目落户L"),
+    pytest.param("[华星科技|ORG]拟在[昆山|LOC]投资建设智能工厂,项目总投资[10亿元|MONEY]。",
+                 {inv("华星科技", "10亿元", "昆山"), loc("华星科技", "昆山")}, id="X拟在L投资建设…,项目总投资M"),
+    pytest.param("[华星科技|ORG]表示,在[深圳|LOC]举办论坛是为了拓展市场。", set(), id="在L举办: no project"),
+    pytest.param("[华星科技|ORG]去年在[江苏|LOC]实现营收[50亿元|MONEY]。", set(), id="营收: no investment"),
+    pytest.param("今年以来,[江苏|LOC]共引进外资项目[120个|PROJECT_COUNT],实际利用外资[80亿美元|MONEY]。", set(), id="利用外资 is no total"),
+    pytest.param("[江苏|LOC]今年签约项目[120个|PROJECT_COUNT],到位资金[500亿元|MONEY]。", set(), id="到位资金 is no total"),
+    # 5. summaries
+    pytest.param("[青川县|LOC]一举签下[17个|PROJECT_COUNT]项目,其中外资项目[5个|PROJECT_COUNT],内资项目[12个|PROJECT_COUNT],内外资总投资额[60亿元|MONEY]。",
+                 {("PROJECT_SUMMARY", "17个", "60亿元")}, id="N个项目,其中N1个,N2个,总投资M"),
+    pytest.param("共有[8个|PROJECT_COUNT]项目签约,[6个|PROJECT_COUNT]项目动工,总投资额超[50亿元|MONEY|over]。",
+                 set(), id="two batches share one total: none"),
+    pytest.param("其中,落地项目[30个|PROJECT_COUNT],拟投资额[200.5亿元|MONEY],包括[安顺物流集团|ORG]在经开区拟投资[3亿元|MONEY]建设的冷链项目。",
+                 {("PROJECT_SUMMARY", "30个", "200.5亿元"), inv("安顺物流集团", "3亿元")}, id="其中,落地项目N个,拟投资额M"),
+    pytest.param("全市新签约项目[9个|PROJECT_COUNT],投资额[88亿元|MONEY];新开工项目[3个|PROJECT_COUNT],投资额[21亿元|MONEY]。",
+                 {("PROJECT_SUMMARY", "9个", "88亿元"), ("PROJECT_SUMMARY", "3个", "21亿元")}, id="sub-batches with 投资额"),
+    pytest.param("签约项目共有[3个|PROJECT_COUNT],分别是[远洋集团|ORG]港口物流项目、[蓝天|ORG]数据中心项目、[北辰|ORG]文旅项目,投资总额达到[260亿元|MONEY]。",
+                 {("PROJECT_SUMMARY", "3个", "260亿元")}, id="项目N个,分别是…,投资总额M"),
+    pytest.param("本次共签约项目[26个|PROJECT_COUNT],涉及新能源、新材料、高端装备等领域,总投资[180亿元|MONEY]。",
+                 {("PROJECT_SUMMARY", "26个", "180亿元")}, id="项目N个,涉及…等领域,总投资M"),
+    pytest.param("其中,本市签约项目[7个|PROJECT_COUNT],合作金额[35.6亿元|MONEY],均居全省第一。",
+                 {("PROJECT_SUMMARY", "7个", "35.6亿元")}, id="项目N个,合作金额M"),
+    pytest.param("现场签约[12个|PROJECT_COUNT]重大项目,一季度总投资[900亿元|MONEY]。",
+                 set(), id="a period's total is not the batch's"),
+    pytest.param("[18个|PROJECT_COUNT]项目集中开工,项目总投入达[26亿元|MONEY]。",
+                 {("PROJECT_SUMMARY", "18个", "26亿元")}, id="项目总投入"),
+    # not relations
+    pytest.param("[华信公司|ORG]从去年开始加速在[沪|LOC]投资步伐。", set(), id="在L投资步伐: no project"),
+    pytest.param("[东方电器有限公司|ORG]扩大生产规模。在订单拉动下,该公司每年投入[2000万元|MONEY]用于技术改造。",
+                 set(), id="每年投入: spending, no investment"),
+    pytest.param("[中国金业集团公司|ORG]将投资[10亿元|MONEY],筹建[中国|LOC]最大的黄金精炼厂。",
+                 {inv("中国金业集团公司", "10亿元")}, id="筹建中国最大…: no place"),
+    pytest.param("[上海精工|ORG]已经为落户在[上海|LOC][临港|LOC]的聚变公司[能量奇点|ORG]供货。",
+                 {loc("能量奇点", "临港")}, id="落户在L的…Y: the place is Y's"),
+    pytest.param("[精工超导|ORG]已为落户在[苏州|LOC]的聚变公司提供了线材。", set(), id="为落户在L的…: another party's place"),
+    pytest.param("[海德汽车部件|ORG]也描绘了新蓝图:今年计划在[滨江|LOC]打造全新的内饰工厂。",
+                 {loc("海德汽车部件", "滨江")}, id="X…:今年计划在L打造"),
+    pytest.param("[海德汽车部件|ORG]代表参加会见,介绍了各自公司在[沪|LOC]业务布局。", set(), id="在L业务布局: a noun, another clause"),
+    pytest.param("[华星科技|ORG]获得战略投资[2亿元|MONEY]。", set(), id="X获得投资M: X receives it"),
+    pytest.param("[华星科技|ORG]获得[红杉资本|ORG]投资[2亿元|MONEY]。", {inv("红杉资本", "2亿元")}, id="X获得Y投资M: Y invests"),
+    pytest.param("[中建八局|ORG]承建的体育中心项目总投资[10亿元|MONEY]。", set(), id="X承建的…项目: the builder is no investor"),
+    pytest.param("[红河县人民政府|ORG]在[红河|LOC]投资[2亿元|MONEY]建设道路。", set(), id="a government body is no investor"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_patterns(finder, source, expected):
+    assert facts(finder, source) == expected
+
+
+KNOWN_GAPS = [
+    pytest.param("三家公司当天和[华友控股|ORG]和[云南省|LOC][玉溪市|LOC]人民政府签订合作协议,将在[玉溪|LOC]建设电池项目。",
+                 {loc("华友控股", "玉溪")}, id="X和L政府签订协议,将在L建设: a partner before a government",
+                 marks=pytest.mark.xfail(strict=True, reason="the partner of a government is not taken as the builder")),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), KNOWN_GAPS)
+def test_known_gaps(finder, source, expected):
+    assert facts(finder, source) == expected
+
+
+def test_every_relation_carries_its_pattern(finder):
+    text, mentions = marked("[恒远食品有限公司|ORG]在[永宁县|LOC]投资[8亿元|MONEY]。")
+    names = {spec["name"] for spec in relation_words()["patterns"]}
+    for relation in finder.find(text, mentions):
+        assert relation["pattern"].split("+")[0] in names
+
+
+def test_patterns_have_unique_names_and_say_what_they_mean():
+    specs = relation_words()["patterns"]
+    assert len({spec["name"] for spec in specs}) == len(specs)
+    assert all(spec["about"] and spec["gives"] for spec in specs)
+
+
+def test_every_word_class_is_used():
+    words = relation_words()
+    used = "".join(spec["pattern"] for spec in words["patterns"])
+    internal = {"place_joint", "anaphor"}  # used by the kinds PLACE and REF
+    assert all(f"{{{name}}}" in used or name in internal for name in words["words"])
+
+
+def test_mention_sequence_reads_mentions_as_symbols():
+    text, mentions = marked("[华科有限公司|ORG]董事长[李明|PERSON]说,公司在[东台|LOC]投资[1亿元|MONEY]。")
+    sequence = MentionSequence(text, 0, len(text), mentions, frozenset({"公司"}))
+    assert sequence.code == "\ue000董事长李明说,公司在\ue001投资\ue002。"
+    assert [m["label"] for m in sequence.mentions(0, len(sequence.code))] == ["ORG", "LOC", "MONEY"]
+
+
+def test_an_organisation_that_is_only_an_anaphor_reads_as_one(finder):
+    assert inv("星河材料有限公司", "3亿元", "金坛") in facts(finder, "[星河材料有限公司|ORG]落户[金坛|LOC]。此次[公司|ORG]投资[3亿元|MONEY]扩建厂房。")
+
+
+def test_unknown_kind_or_word_class_is_an_error():
+    words = dict(relation_words())
+    words["patterns"] = [{"name": "bad", "gives": "INVESTMENT", "pattern": "<FIRM:investor>{invest}<MONEY:amount>", "about": "x"}]
+    with pytest.raises(ValueError, match="unknown kind FIRM"):
+        RelationFinder(words)
+    words["patterns"] = [{"name": "bad", "gives": "INVESTMENT", "pattern": "<ORG:investor>{pay}<MONEY:amount>", "about": "x"}]
+    with pytest.raises(ValueError, match="unknown word class pay"):
+        RelationFinder(words)
+
+
+def test_relations_from_the_seeds_gold_entities(root):
+    """Given correct entities (the seeds' gold), the relation rules alone: the figure that the
+    entity components can at best bring the pipeline to."""
+    from zhinvest.evaluation import evaluate
+    from zhinvest.goldsets import load_gold
+    from zhinvest.pipeline import to_document
+
+    gold_set = load_gold(root / "annotations", root / "seeds")
+    finder = RelationFinder()
+    predicted = []
+    for gold, article in zip(gold_set.documents, gold_set.articles):
+        mentions = [Mention(start=e.start, end=e.end, label=e.label, value=e.value, currency=e.currency, unit=e.unit, qualifier=e.qualifier) for e in gold.entities]
+        predicted.append(to_document(article, mentions, finder.find(article.text, mentions)))
+    report = evaluate(list(gold_set.documents), predicted)
+    assert report.relations_micro.precision >= 0.97
+    assert report.relations_micro.f1 >= 0.93
+
+
+def test_component_takes_and_writes_back_its_patterns(tmp_path):
+    import spacy
+
+    nlp = spacy.blank("zh")
+    component = nlp.add_pipe("zhinvest_relations")
+    words = json.loads(json.dumps(relation_words()))
+    words["patterns"] = [spec for spec in words["patterns"] if spec["name"] == "investment_org_invests"]
+    component.initialize(relations=words)
+    assert [p.name for p in component.finder.patterns] == ["investment_org_invests"]
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert [p.name for p in loaded.get_pipe("zhinvest_relations").finder.patterns] == ["investment_org_invests"]
