@@ -131,3 +131,15 @@ def test_extract_takes_text_and_extract_file_a_path(seed_paths, seed_documents):
 def test_bytes_that_decode_to_control_characters_are_refused_as_binary(pipeline, data):
     with pytest.raises(zhinvest.InputError, match="looks like binary data"):
         pipeline(data)
+
+
+def test_the_rules_alone_are_the_default_and_the_bundled_ner_an_option():
+    from zhinvest.pipeline import ner_model_path
+
+    assert "ner" not in zhinvest.load().nlp.pipe_names
+    if ner_model_path() is None:
+        pytest.skip("no bundled NER model")
+    with_model = zhinvest.load(ner=True)
+    assert "ner" in with_model.nlp.pipe_names
+    doc = with_model.extract("华星科技有限公司拟投资5亿元落户玉溪市。")
+    assert [(e.label, e.text) for e in doc.entities] == [("ORG", "华星科技有限公司"), ("MONEY", "5亿元"), ("LOC", "玉溪市")]

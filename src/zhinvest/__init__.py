@@ -77,27 +77,26 @@ __all__ = [
 
 
 @lru_cache(maxsize=4)
-def _cached(segmenter: str) -> Pipeline:
+def _cached(segmenter: str, ner: bool) -> Pipeline:
+    return load(segmenter, ner=ner)
+
+
+def load(segmenter: str = "char", *, ner: bool = False) -> Pipeline:
+    """A pipeline to reuse over many documents: ``nlp = zhinvest.load(); nlp.extract_file(path)``.
+    ``ner=True`` adds the bundled statistical NER before the rules (slower; see the model card)."""
     from .pipeline import Pipeline
 
-    return Pipeline(segmenter=segmenter)
+    return Pipeline(segmenter=segmenter, ner_model="default" if ner else None)
 
 
-def load(segmenter: str = "char") -> Pipeline:
-    """A pipeline to reuse over many documents: ``nlp = zhinvest.load(); nlp.extract_file(path)``."""
-    from .pipeline import Pipeline
-
-    return Pipeline(segmenter=segmenter)
-
-
-def extract(text: str | bytes, *, segmenter: str = "char") -> Document:
+def extract(text: str | bytes, *, segmenter: str = "char", ner: bool = False) -> Document:
     """Extract one article given as its text (plain text or HTML) or raw bytes into a
     :class:`Document`. It never reads a file: a ``str`` that looks like a file path raises
     :class:`InputError`; read a file with :func:`extract_file`."""
-    return _cached(segmenter).extract(text)
+    return _cached(segmenter, ner).extract(text)
 
 
-def extract_file(path: str | os.PathLike[str], *, segmenter: str = "char") -> Document:
+def extract_file(path: str | os.PathLike[str], *, segmenter: str = "char", ner: bool = False) -> Document:
     """Extract the article in the file at ``path`` (any encoding and format the reader
     knows) into a :class:`Document`; :class:`InputError` if it cannot be read."""
-    return _cached(segmenter).extract_file(path)
+    return _cached(segmenter, ner).extract_file(path)

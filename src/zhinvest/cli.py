@@ -95,7 +95,7 @@ def damage_warning(document: Document) -> str:
 
 def _results(args: argparse.Namespace, sources: Iterator[Source]) -> Iterator[Document | Failure]:
     """The documents and failures of a batch, from the engine the user chose."""
-    ner_model = None if args.no_ner else "default"
+    ner_model = "default" if args.ner else None
     if args.engine == "dask":
         from .distributed import extract_sources
 
@@ -206,7 +206,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             floors = read_floors(args.floors)
         elif args.update_floors and Path(args.update_floors).exists():
             floors = read_floors(args.update_floors)
-        pipeline = Pipeline(segmenter=args.segmenter, ner_model=None if args.no_ner else "default")
+        pipeline = Pipeline(segmenter=args.segmenter, ner_model="default" if args.ner else None)
         results = [(path, *evaluate_gold_set(path, args.sources, pipeline)) for path in args.gold]
     except ZhinvestError as error:
         _stderr(str(error))
@@ -296,7 +296,7 @@ def _document_to_render(args: argparse.Namespace) -> Document:
         return documents[0]
     from .pipeline import Pipeline
 
-    return Pipeline(segmenter=args.segmenter, ner_model=None if args.no_ner else "default")(path if args.file != "-" else sys.stdin.buffer.read())
+    return Pipeline(segmenter=args.segmenter, ner_model="default" if args.ner else None)(path if args.file != "-" else sys.stdin.buffer.read())
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -351,6 +351,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def _ner_options(command: argparse.ArgumentParser) -> None:
+    group = command.add_mutually_exclusive_group()
+    group.add_argument("--ner", action="store_true", help="add the bundled statistical NER before the rules (slower; models/README.md)")
+    group.add_argument("--no-ner", dest="ner", action="store_false", help="the rules alone (the default)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="zhinvest", description="Structured data from Chinese investment news.")
     parser.add_argument("--version", action="version", version=f"zhinvest {__version__}")
@@ -372,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--table", choices=("investments", "summaries", "located"), default=None,
                          help="with --format csv: which relation table (default investments); with --format table: only these relations (default all)")
     extract.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
-    extract.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER (about 4x faster)")
+    _ner_options(extract)
     extract.set_defaults(func=cmd_extract)
 
     evaluate = commands.add_parser("evaluate", help="score the pipeline against gold annotations")
@@ -381,7 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--output", default=None, help="write the full report as JSON here")
     evaluate.add_argument("--errors", action="store_true", help="count the errors by class and label, then list them by class")
     evaluate.add_argument("--segmenter", default="char")
-    evaluate.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER")
+    _ner_options(evaluate)
     evaluate.add_argument("--floors", default=None, metavar="FILE", help="exit 1 when a figure of a set falls under its floor in FILE (tests/quality/floors.json)")
     evaluate.add_argument("--update-floors", default=None, metavar="FILE", help="raise the floors in FILE to each figure less 0.01 (never lower them)")
     evaluate.add_argument("--html", default=None, metavar="FILE", help="write gold and predicted side by side as an HTML page")
@@ -391,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("file", help="an article (any input extract reads, - for stdin) or one document JSON from extract")
     render.add_argument("-o", "--output", default=None, help="the HTML file to write (default: stdout)")
     render.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
-    render.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER")
+    _ner_options(render)
     render.set_defaults(func=cmd_render)
 
     validate = commands.add_parser("validate", help="check annotation files: offsets, labels, values, relations")

@@ -45,24 +45,24 @@ CONNECT_TIMEOUT = 10
 
 
 @lru_cache(maxsize=2)
-def worker_pipeline(segmenter: str = "char", ner_model: str | None = "default") -> Pipeline:
+def worker_pipeline(segmenter: str = "char", ner_model: str | None = None) -> Pipeline:
     """The pipeline of this process, built on first use and kept (one per worker)."""
     return Pipeline(segmenter=segmenter, ner_model=ner_model)
 
 
-def extract_batch(sources: Sequence[Any], segmenter: str = "char", ner_model: str | None = "default") -> list[str]:
+def extract_batch(sources: Sequence[Any], segmenter: str = "char", ner_model: str | None = None) -> list[str]:
     """Runs on a worker: the JSON records (documents or failures) of some sources, in order."""
     pipeline = worker_pipeline(segmenter, ner_model)
     return [result.to_json() for result in pipeline.pipe(sources, on_error="record")]
 
 
-def extract_bag(bag: Any, *, segmenter: str = "char", ner_model: str | None = "default") -> Any:
+def extract_bag(bag: Any, *, segmenter: str = "char", ner_model: str | None = None) -> Any:
     """A ``dask.bag`` of :class:`~zhinvest.schema.Document` (or :class:`~zhinvest.schema.Failure`)
     records for a bag of texts, paths, bytes or sources; nothing runs until it is computed."""
     return bag.map_partitions(_partition, segmenter=segmenter, ner_model=ner_model)
 
 
-def extract_dataframe(frame: Any, *, text_column: str = "text", id_column: str | None = None, segmenter: str = "char", ner_model: str | None = "default") -> Any:
+def extract_dataframe(frame: Any, *, text_column: str = "text", id_column: str | None = None, segmenter: str = "char", ner_model: str | None = None) -> Any:
     """:func:`extract_bag` over the rows of a ``dask.dataframe``: the article in ``text_column``,
     its id in ``id_column`` (else the row's position in its partition)."""
     rows = frame.to_bag(index=False, format="dict")
@@ -75,7 +75,7 @@ def extract_sources(
     scheduler: str | None = None,
     n_workers: int = 2,
     segmenter: str = "char",
-    ner_model: str | None = "default",
+    ner_model: str | None = None,
     task_size: int = TASK_SIZE,
 ) -> Iterator[Document | Failure]:
     """Stream sources through a Dask cluster and yield their results in order.

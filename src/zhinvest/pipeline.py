@@ -64,11 +64,13 @@ def build_nlp(
     segmenter: str = "char",
     components: Sequence[str] = DEFAULT_COMPONENTS,
     set_ents: bool = True,
-    ner_model: str | Path | None = "default",
+    ner_model: str | Path | None = None,
 ) -> Language:
-    """A Chinese spaCy pipeline: the statistical NER (``ner_model``; ``"default"`` is the
-    bundled one, used with the char segmenter it was trained on; None for rules only), then
-    the zhinvest components.
+    """A Chinese spaCy pipeline: the rule components, after an optional statistical NER
+    (``ner_model``: None, the default, for the rules alone; ``"default"`` for the bundled
+    model, used with the char segmenter it was trained on; or a path). The rules alone are the
+    default because the bundled model adds nothing to ORG or LOC on the development set and
+    costs most of the run time (``models/README.md``).
 
     ``set_ents=False`` leaves ``doc.ents`` alone (the mentions in ``doc._.zhinvest_mentions``
     are complete without it); :class:`Pipeline` uses that, as building spaCy spans costs more
@@ -98,7 +100,7 @@ class Pipeline:
     """Reusable extraction: :meth:`extract` (text), :meth:`extract_file` (a path), or the
     pipeline called on either (``Pipeline()(path_or_text) -> Document``); :meth:`pipe` for batches."""
 
-    def __init__(self, nlp: Language | None = None, segmenter: str = "char", ner_model: str | Path | None = "default") -> None:
+    def __init__(self, nlp: Language | None = None, segmenter: str = "char", ner_model: str | Path | None = None) -> None:
         self.nlp = nlp if nlp is not None else build_nlp(segmenter, set_ents=False, ner_model=ner_model)
         # a component that fails drops its documents instead of ending the batch; the
         # document comes out as a Failure (see _run)
