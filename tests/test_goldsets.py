@@ -109,3 +109,33 @@ def test_the_layout_is_told_apart_from_annotation_folders(tmp_path, root):
 )
 def test_places_compare_without_a_final_administrative_suffix(name, key):
     assert place_key(name) == key
+
+
+def test_a_ner_corpus_is_gold_for_the_name_labels(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    lines = [
+        {"text": "华星科技有限公司在玉溪市投资５亿元。", "entities": [[0, 8, "ORG"], [9, 12, "LOC"]]},
+        {"text": "张明会见了代表。", "entities": [[0, 2, "PER"], [5, 7, "misc"]]},
+    ]
+    corpus.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
+    gold = load_gold(corpus)
+    assert gold.labels == ("ORG", "LOC", "PERSON")
+    assert gold.problems == ()
+    assert [[(e.label, e.text) for e in doc.entities] for doc in gold.documents] == [
+        [("ORG", "华星科技有限公司"), ("LOC", "玉溪市")],
+        [("PERSON", "张明")],  # labels with no SPEC counterpart are left out
+    ]
+    # full-width digits are folded in place: offsets hold
+    assert gold.documents[0].text.endswith("投资5亿元。")
+
+
+def test_predictions_of_labels_a_set_does_not_annotate_are_not_scored(tmp_path):
+    from zhinvest.evaluation import evaluate_gold_set
+    from zhinvest.pipeline import Pipeline
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps({"text": "华星科技有限公司在玉溪市投资5亿元。", "entities": [[0, 8, "ORG"], [9, 12, "LOC"]]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    report, _, predicted = evaluate_gold_set(corpus, pipeline=Pipeline())
+    assert {e.label for e in predicted[0].entities} == {"ORG", "LOC"}
+    assert report.labels["MONEY"].strict.actual == 0
+    assert report.micro.strict.f1 == 1.0

@@ -1,6 +1,6 @@
 """Gold sets to evaluate against: :func:`load_gold` reads either kind into a :class:`GoldSet`.
 
-Two layouts are read:
+Three kinds are read:
 
 ``annotations/`` (any format of :mod:`zhinvest.formats`)
     Documents with offsets into the reader's clean text; each names its source file, which
@@ -16,7 +16,13 @@ a *context-anchored* set (a folder with ``texts/`` and ``gold/``, as ``../shared
     cannot be placed is reported in :attr:`GoldSet.problems`, never dropped silently: a
     reader change that breaks alignment shows there.
 
-Both give gold :class:`~zhinvest.schema.Document` objects whose text is the reader's clean
+a NER corpus (``*.jsonl``, a sentence a line with ``[start, end, label]`` spans, as the
+public corpora in ``../shared/data/ner``)
+    Gold for the name labels (ORG, LOC, PERSON; :data:`SPAN_CORPUS_LABELS`): general news
+    whose annotation conventions differ from SPEC's (中国政府 is no entity there), a check
+    of how the name rules fare beyond investment news, never a target.
+
+All give gold :class:`~zhinvest.schema.Document` objects whose text is the reader's clean
 text and the :class:`~zhinvest.reader.Article` to run the pipeline on, so
 :func:`zhinvest.evaluation.evaluate` scores both alike.
 """
@@ -31,6 +37,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from .about import LABELS, NAME_LABELS
 from .errors import Errors, InputError
 from .reader import Article, read, read_file_text, read_text
 from .reader.normalise import fold_width, to_simplified
@@ -53,6 +60,8 @@ class GoldSet:
     documents: tuple[Document, ...]
     articles: tuple[Article, ...]
     problems: tuple[str, ...] = field(default=())
+    #: The labels the set annotates: predictions of other labels are not scored against it.
+    labels: tuple[str, ...] = LABELS
 
 
 def load_gold(path: str | Path, sources: str | Path | None = None) -> GoldSet:
@@ -66,6 +75,8 @@ def load_gold(path: str | Path, sources: str | Path | None = None) -> GoldSet:
         raise InputError(Errors.E001.format(name=path))
     if is_anchored_set(path):
         return _load_anchored(path)
+    if is_span_corpus(path):
+        return _load_span_corpus(path)
     return _load_annotations(path, sources)
 
 
@@ -131,6 +142,76 @@ def _source_of(doc: Document, gold_path: Path, sources: str | Path | None) -> Pa
         if candidate.is_file():
             return candidate
     raise InputError(Errors.E032.format(doc=doc.id, source=doc.source))
+
+
+# --- NER corpora (one sentence a line, spans with labels) ---------------------------------------
+
+#: Labels of public NER corpora (MSRA, Weibo, CLUENER2020) mapped to SPEC's name labels; others are left out.
+SPAN_CORPUS_LABELS: dict[str, str] = {
+    "PER": "PERSON", "PER.NAM": "PERSON", "name": "PERSON",
+    "ORG": "ORG", "ORG.NAM": "ORG", "company": "ORG", "government": "ORG", "organization": "ORG",
+    "LOC": "LOC", "LOC.NAM": "LOC", "GPE.NAM": "LOC",
+}
+
+
+def is_span_corpus(path: str | Path) -> bool:
+    """Whether ``path`` is a JSON Lines NER corpus: ``{"text": ..., "entities": [[start, end, label], ...]}`` a line."""
+    path = Path(path)
+    if not (path.is_file() and path.suffix == ".jsonl"):
+        return False
+    with path.open(encoding="utf-8") as handle:
+        first = handle.readline()
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    entities = record.get("entities") if isinstance(record, dict) else None
+    return isinstance(record.get("text"), str) and isinstance(entities, list) and all(
+        isinstance(e, list) and len(e) == 3 for e in entities
+    )
+
+
+def _load_span_corpus(path: Path) -> GoldSet:
+    """A public NER corpus as gold for the name labels only (a yardstick of general news whose
+    conventions differ from SPEC's: read it beside the investment sets, never as a target).
+    A sentence the reader changes in length cannot keep its offsets and is reported."""
+    documents: list[Document] = []
+    articles: list[Article] = []
+    problems: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            record = json.loads(line)
+            doc_id = f"{path.stem}-{number:05d}"
+            article = read_text(record["text"], source=str(path), doc_id=doc_id)
+            if len(article.text) != len(record["text"]):
+                problems.append(f"{doc_id}: the reader changes this sentence's length; left out")
+                continue
+            entities = []
+            for start, end, label in record["entities"]:
+                if label in SPAN_CORPUS_LABELS and end > start:
+                    entities.append(_span_entity(len(entities), article, int(start), int(end), SPAN_CORPUS_LABELS[label]))
+            documents.append(Document(id=doc_id, source=str(path), text=article.text, entities=tuple(entities)))
+            articles.append(article)
+    return GoldSet(
+        name=str(path), documents=tuple(documents), articles=tuple(articles), problems=tuple(problems), labels=NAME_LABELS
+    )
+
+
+def _span_entity(index: int, article: Article, start: int, end: int, label: str) -> Entity:
+    source_start, source_end = article.source_span(start, end)
+    text = article.text[start:end]
+    return Entity(
+        id=index,
+        label=label,  # type: ignore[arg-type]
+        text=text,
+        source_text=article.source_text[source_start:source_end],
+        start=start,
+        end=end,
+        source_start=source_start,
+        source_end=source_end,
+        name_simplified=text if label == "ORG" else None,
+        source_component="gold",
+    )
 
 
 # --- context-anchored sets ------------------------------------------------------------------

@@ -203,6 +203,8 @@ class OrganisationFinder:
         to the other rules."""
         spans = []
         for body_start, end, _ in longest_matches(self.place_body_heads, text):
+            if text.startswith(("部门", "机构", "职能"), end):
+                continue  # 政府部门: a kind of body, not one named body
             position, has_place = body_start, False
             while position > 0:
                 zone = self.zones_before_bodies.ends_at(text, position) and next(
