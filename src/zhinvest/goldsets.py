@@ -186,7 +186,7 @@ def _load_span_corpus(path: Path) -> GoldSet:
             if len(article.text) != len(record["text"]):
                 problems.append(f"{doc_id}: the reader changes this sentence's length; left out")
                 continue
-            entities = []
+            entities: list[Entity] = []
             for start, end, label in record["entities"]:
                 if label in SPAN_CORPUS_LABELS and end > start:
                     entities.append(_span_entity(len(entities), article, int(start), int(end), SPAN_CORPUS_LABELS[label]))

@@ -136,7 +136,7 @@ class _RelationModel(_Model):
 
     @model_serializer(mode="wrap")
     def _drop_unset_pattern(self, handler: Any) -> dict[str, Any]:
-        data = handler(self)
+        data: dict[str, Any] = handler(self)
         if data.get("pattern") is None:
             data.pop("pattern", None)
         return data
