@@ -84,3 +84,8 @@ class Errors:
     E072 = "labels_map: HanLP tag {tag!r} maps to {label!r}, which is not one of {labels}"
     E073 = "tokens: {value!r} is not one of {choices}"
     E074 = "unknown treebank {name!r}; choose one of {choices}"
+    E080 = "{path}: no ledger here; build one with `zhinvest ledger build INPUT... --db {path}`"
+    E081 = "{path}: not a zhinvest ledger ({reason})"
+    E083 = "{option} {value!r}: expected a date as YYYY-MM-DD"
+    E084 = "{path}: cannot write: {reason}"
+    E085 = "Parquet needs pyarrow: pip install pyarrow (or write CSV)"
