@@ -336,7 +336,7 @@ def cmd_ledger_query(args: argparse.Namespace) -> int:
             import pandas as pd
 
             with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
-                text = frame.to_string(index=False) if len(frame) else "(no events)"
+                text = frame.astype(object).where(frame.notna(), "").to_string(index=False) if len(frame) else "(no events)"
             output.write_text(text + "\n", encoding="utf-8") if output else print(text)
     except ZhinvestError as error:
         _stderr(str(error))
