@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from .about import LABELS, RELATION_TYPES, __version__
 from .errors import InputError, ZhinvestError
+from .pipeline import Pipeline, build_nlp
 from .schema import (
     Document,
     Entity,
@@ -23,9 +23,6 @@ from .schema import (
     ProjectSummaryRelation,
     Relation,
 )
-
-if TYPE_CHECKING:
-    from .pipeline import Pipeline, build_nlp
 
 __all__ = [
     "__version__",
@@ -47,34 +44,16 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """``Pipeline`` and ``build_nlp`` are imported on first use, so that modules that need no
-    spaCy (``zhinvest.schema``, ``zhinvest.ledger`` queries) load without it."""
-    if name in ("Pipeline", "build_nlp"):
-        from . import pipeline
-
-        return getattr(pipeline, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @lru_cache(maxsize=4)
-def _cached(segmenter: str) -> "Pipeline":
-    return _pipeline(segmenter)
+def _cached(segmenter: str) -> Pipeline:
+    return Pipeline(segmenter=segmenter)
 
 
-def load(segmenter: str = "char") -> "Pipeline":
+def load(segmenter: str = "char") -> Pipeline:
     """A pipeline to reuse over many documents: ``nlp = zhinvest.load(); nlp(path)``."""
-    from .pipeline import Pipeline
-
     return Pipeline(segmenter=segmenter)
 
 
 def extract(text_or_path: str | bytes | os.PathLike[str], *, segmenter: str = "char") -> Document:
     """Extract one article (text, HTML, bytes or a path) into a :class:`Document`."""
     return _cached(segmenter)(text_or_path)
-
-
-def _pipeline(segmenter: str) -> "Pipeline":
-    from .pipeline import Pipeline
-
-    return Pipeline(segmenter=segmenter)
