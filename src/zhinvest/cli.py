@@ -283,8 +283,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 # --- ledger: many articles, one fact per investment (zhinvest.ledger) --------------------------
-# Exit codes: 0 done; 1 some inputs failed (the others are in the ledger); 2 a usage error (no
-# ledger at --db, a file that is no ledger, a bad date, an output that cannot be written).
+# Exit codes: 0 done; 1 some inputs failed (the others are in the ledger), or the command could
+# not finish (no ledger at --db, a file that is no ledger, an output that cannot be written);
+# 2 a usage error (bad options: a date not written YYYY-MM-DD).
 
 
 def cmd_ledger_build(args: argparse.Namespace) -> int:
@@ -302,7 +303,7 @@ def cmd_ledger_build(args: argparse.Namespace) -> int:
         ).close()
     except ZhinvestError as error:
         _stderr(str(error))
-        return 2
+        return 1
     _stderr(f"{args.db}: {report.line()}")
     return 1 if report.failures else 0
 
@@ -340,10 +341,10 @@ def cmd_ledger_query(args: argparse.Namespace) -> int:
             output.write_text(text + "\n", encoding="utf-8") if output else print(text)
     except ZhinvestError as error:
         _stderr(str(error))
-        return 2
+        return 1
     except OSError as error:
         _stderr(Errors.E084.format(path=output, reason=error.strerror or error))
-        return 2
+        return 1
     what = "reports" if args.reports else "events"
     _stderr(f"{len(frame)} {what}" + (f": {output}" if output else ""))
     return 0
@@ -358,12 +359,21 @@ def cmd_ledger_render(args: argparse.Namespace) -> int:
         Path(args.output).write_text(page, encoding="utf-8")
     except ZhinvestError as error:
         _stderr(str(error))
-        return 2
+        return 1
     except OSError as error:
         _stderr(Errors.E084.format(path=args.output, reason=error.strerror or error))
-        return 2
+        return 1
     _stderr(f"events with links to their reports' evidence: {args.output}")
     return 0
+
+
+def _iso_date(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def _add_ledger_parser(commands: argparse._SubParsersAction) -> None:
@@ -389,8 +399,8 @@ def _add_ledger_parser(commands: argparse._SubParsersAction) -> None:
         parser.add_argument("--company", default=None, help="a company's name or part of it, any of its names")
         parser.add_argument("--sector", default=None)
         parser.add_argument("--stage", choices=("planned", "signed", "started", "landed"), default=None)
-        parser.add_argument("--since", default=None, metavar="YYYY-MM-DD")
-        parser.add_argument("--until", default=None, metavar="YYYY-MM-DD")
+        parser.add_argument("--since", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="events whose first report is of this date or later")
+        parser.add_argument("--until", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="events whose first report is of this date or earlier")
         parser.add_argument("--kind", choices=("investments", "summaries", "all"), default=kind, help=f"which events (default {kind})")
 
     query = actions.add_parser("query", help="events (or their reports) as a table, CSV or Parquet")
