@@ -268,6 +268,25 @@ def test_new_articles_join_the_events_already_there(tmp_path):
         assert ledger.events()["reports"].tolist() == [2]
 
 
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://www.example.com/content_p/2018-10/15/content_64922.html", "2018-10-15"),
+        ("http://paper.example.com/pc/content/202402/26/content_133365.html", "2024-02-26"),
+        ("http://news.example.cn/system/2010/06/08/012224481.shtml", "2010-06-08"),
+        ("https://jl.example.cn/2018-04-20/46e82774.html", "2018-04-20"),
+        ("http://www.example.com/cj/202103/1231937.html", None),  # 12 runs into an id: no day
+        ("http://example.com/Item/72235.aspx", None),
+    ],
+)
+def test_a_date_in_the_url_when_the_metadata_has_none(url, date):
+    from zhinvest.ledger.store import document_date
+
+    doc = make_doc("u", "某某。", [], url=url)
+    assert document_date(doc) == ((date, "url") if date else (None, None))
+    assert document_date(make_doc("m", "某某。", [], url=url, date="2021年4月7日")) == ("2021-04-07", "metadata")
+
+
 def test_a_url_line_becomes_the_documents_url(tmp_path):
     path = tmp_path / "d01.txt"
     path.write_text("url: https://example.org/news/1.html\n\n某某科技有限公司拟投资3亿元落户固安县。\n", encoding="utf-8")

@@ -6,7 +6,8 @@ pandas, DuckDB's ``sqlite`` extension, Datasette). Tables:
 
 - ``documents``: one row per article, keyed by ``doc_key``, the SHA-256 of its id and clean
   text: the same article again adds nothing; a new text under a known id replaces the old one.
-  Provenance: id, source, url, date, outlet, title, and the document's own place.
+  Provenance: id, source, url, date (from the metadata, else from the url's path: ``date_from``),
+  outlet, title, and the document's own place.
 - ``mentions``: every entity with its clean and source offsets and value; ORG mentions with
   their key (``name_key``) and their company in the document (``company_key``, ``company_reason``);
   LOC mentions with their division (``place_code``, ``place_reason``).
@@ -45,7 +46,7 @@ CREATE TABLE IF NOT EXISTS places (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL, parent TEXT,
   province_code TEXT, city_code TEXT, province TEXT, city TEXT, county TEXT);
 CREATE TABLE IF NOT EXISTS documents (
-  doc_key TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT, url TEXT, date TEXT, outlet TEXT,
+  doc_key TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT, url TEXT, date TEXT, date_from TEXT, outlet TEXT,
   title TEXT, place_code TEXT, text TEXT NOT NULL, added TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (
   doc_key TEXT NOT NULL REFERENCES documents ON DELETE CASCADE, entity INTEGER NOT NULL,
@@ -134,6 +135,24 @@ def iso_date(text: str | None) -> str | None:
         return None
 
 
+#: A date in a url's path: /2018-10/15/, /202402/26/, /2010/06/08/, /2018-04-20/.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/_]?(\d{2})[-/_](\d{2})(?=[/._-]|$)")
+
+
+def document_date(document: Document) -> tuple[str | None, str | None]:
+    """The document's date and where it comes from: ``metadata``, else ``url`` (a date in its
+    path, as news sites file articles), else ``(None, None)``."""
+    found = iso_date(document.metadata.date)
+    if found:
+        return found, "metadata"
+    match = _URL_DATE.search(urlparse(document.metadata.url).path) if document.metadata.url else None
+    if match:
+        found = iso_date("-".join(match.groups()))
+        if found:
+            return found, "url"
+    return None, None
+
+
 def outlet(document: Document) -> str | None:
     """Who published the article: the source of its metadata, its author, else its url's host."""
     meta = document.metadata
@@ -155,8 +174,8 @@ def add_document(connection: sqlite3.Connection, document: Document, gaz: Gazett
     home = document_place([p.code for p in places.values() if p.code], gaz)
     meta = document.metadata
     connection.execute(
-        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (key, document.id, document.source, meta.url, iso_date(meta.date), outlet(document), meta.title, home, document.text,
+        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (key, document.id, document.source, meta.url, *document_date(document), outlet(document), meta.title, home, document.text,
          datetime.now(timezone.utc).isoformat(timespec="seconds")),
     )
     rows = []
