@@ -416,3 +416,11 @@ def test_dask_partitions_feed_one_ledger(tmp_path):
     assert main(["ledger", "build", str(tmp_path / "out"), "--db", str(tmp_path / "l.sqlite")]) == 0
     with Ledger(tmp_path / "l.sqlite") as ledger:
         assert ledger.events()["reports"].tolist() == [2]
+
+
+def test_the_seeds_conference_reports_stay_distinct_events(tmp_path, seed_documents):
+    with build(tmp_path, *seed_documents.values()) as ledger:
+        summaries = ledger.events(kind="summaries", place="上海")
+        conferences = summaries[summaries["count"].isin([216, 322, 580])]
+        assert sorted(conferences["count"]) == [216, 322, 580] and set(conferences["reports"]) == {1}
+        assert (ledger.events(kind="all")["documents"] == 1).all()  # no seed fact is another seed's
