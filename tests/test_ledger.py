@@ -377,7 +377,11 @@ def test_render_links_each_report_to_its_evidence(ledger_db, tmp_path):
     page = tmp_path / "ledger.html"
     assert main(["ledger", "render", "--db", str(ledger_db), "-o", str(page)]) == 0
     html = page.read_text(encoding="utf-8")
-    assert 'href="https://hk.example/a/1#:~:text=' in html and 'href="https://sh.example/n/7#:~:text=' in html
+    from urllib.parse import quote
+
+    # the Traditional outlet's link quotes its source as written: 蔚能(上海)電池…, 嘉定區
+    assert f'href="https://hk.example/a/1#:~:text={quote("蔚能(上海)電池科技有限公司", safe="")},{quote("嘉定區", safe="")}"' in html
+    assert f'href="https://sh.example/n/7#:~:text={quote("蔚能", safe="")},{quote("嘉定", safe="")}"' in html
     assert "蔚能拟投资50亿元在嘉定建设研发中心。" in html
 
 

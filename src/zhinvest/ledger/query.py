@@ -26,7 +26,7 @@ EVENT_COLUMNS = ("event", "type", "date", "company", "amount", "currency", "coun
                  "stages", "sectors", "reports", "documents", "outlets")
 REPORT_COLUMNS = ("event", "type", "document", "date", "outlet", "url", "source", "company", "investor", "amount", "currency",
                   "count", "location", "place", "province", "city", "county", "place_reason", "stage", "sector", "evidence",
-                  "evidence_start", "evidence_end", "source_start", "source_end", "join_reason")
+                  "evidence_start", "evidence_end", "source_start", "source_end", "quote_start", "quote_end", "join_reason")
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def reports(connection: sqlite3.Connection, filters: Filters = Filters()) -> Any
     sql = (
         "SELECT e.event, e.type, d.id AS document, d.date, d.outlet, d.url, d.source, coalesce(c.name, e.company_key) AS company, "
         "r.investor, r.amount, r.currency, r.count, r.location, q.name AS place, q.province, q.city, q.county, r.place_reason, "
-        "r.stage, r.sector, r.evidence, r.evidence_start, r.evidence_end, r.source_start, r.source_end, x.reason AS join_reason "
+        "r.stage, r.sector, r.evidence, r.evidence_start, r.evidence_end, r.source_start, r.source_end, r.quote_start, r.quote_end, x.reason AS join_reason "
         "FROM events e JOIN event_reports x ON x.event = e.event JOIN reports r ON r.doc_key = x.doc_key AND r.rel = x.rel "
         "JOIN documents d ON d.doc_key = r.doc_key LEFT JOIN places q ON q.code = r.place_code "
         "LEFT JOIN places p ON p.code = e.place_code LEFT JOIN companies c ON c.company_key = e.company_key "

@@ -1,7 +1,8 @@
 """A ledger's events as one self-contained HTML page, each report linked to its evidence.
 
-A report's link goes to its article's url with a text fragment (``#:~:text=``, which browsers
-that support it scroll to and highlight), else to its source file; the evidence is quoted
+A report's link goes to its article's url with a text fragment from its first to its last
+argument as the source writes them (``#:~:text=``, which browsers that support it scroll to
+and highlight), else to its source file; the evidence is quoted
 beside it with its clean-text and source offsets and the reason it joined the event. No spaCy.
 """
 
@@ -40,11 +41,12 @@ def _amount(value: object, currency: object) -> str:
     return f"{text} {currency or ''}".strip()
 
 
-def evidence_link(url: str | None, source: str | None, evidence: str | None) -> str | None:
-    """Where a report's evidence can be read: its url with a text fragment, else its source file."""
+def evidence_link(url: str | None, source: str | None, start: str | None, end: str | None = None) -> str | None:
+    """Where a report's evidence can be read: its url with a text fragment from its first to its
+    last argument as the source writes them (``#:~:text=蔚能…,50億元``), else its source file."""
     if url:
-        fragment = (evidence or "").strip()[:40]
-        return f"{url}#:~:text={quote(fragment)}" if fragment else url
+        terms = [quote(term, safe="") for term in (start, end) if term]
+        return f"{url}#:~:text={','.join(terms)}" if terms else url
     if source:
         path = Path(source.split("@", 1)[0].rsplit(":", 1)[0] if not Path(source).exists() else source)
         return path.resolve().as_uri() if path.exists() else None
@@ -81,7 +83,7 @@ def render_ledger(connection: sqlite3.Connection, filters: Filters = Filters(kin
                 f'{_text(event["stages"]) or "stage unknown"} · {event["reports"]} report(s) in {event["documents"]} document(s)</div><ol>'
             )
             for report in by_event.get(event["event"], []):
-                link = evidence_link(report["url"] or None, report["source"] or None, report["evidence"])
+                link = evidence_link(report["url"] or None, report["source"] or None, report["quote_start"] or None, report["quote_end"] or None)
                 name = _text(report["outlet"]) or _text(report["document"])
                 anchor = f'<a href="{html.escape(link, quote=True)}">{name}</a>' if link else name
                 offsets = f'text [{report["evidence_start"]}, {report["evidence_end"]}), source [{report["source_start"]}, {report["source_end"]})'

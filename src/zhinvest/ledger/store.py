@@ -12,7 +12,8 @@ pandas, DuckDB's ``sqlite`` extension, Datasette). Tables:
   their key (``name_key``) and their company in the document (``company_key``, ``company_reason``);
   LOC mentions with their division (``place_code``, ``place_reason``).
 - ``reports``: every relation, with its arguments' names and values, evidence (clean offsets)
-  and source offsets (the arguments' span in the source), its company and its place (from its
+  and source offsets (the arguments' span in the source, and its first and last argument as
+  written there), its company and its place (from its
   location, else the places of its sentence, else the document's place, with the reason).
 - ``places``: the gazetteer (code, name, level, parent, and the province, city and county).
 - derived on every build, from all documents: ``companies`` and ``company_names`` (every key
@@ -58,8 +59,8 @@ CREATE TABLE IF NOT EXISTS reports (
   doc_key TEXT NOT NULL REFERENCES documents ON DELETE CASCADE, rel INTEGER NOT NULL, type TEXT NOT NULL,
   investor TEXT, company_key TEXT, amount TEXT, currency TEXT, amount_qualifier TEXT, count INTEGER,
   location TEXT, stage TEXT, project TEXT, sector TEXT, evidence TEXT, evidence_start INTEGER,
-  evidence_end INTEGER, source_start INTEGER, source_end INTEGER, place_code TEXT, place_reason TEXT,
-  entities TEXT, PRIMARY KEY (doc_key, rel));
+  evidence_end INTEGER, source_start INTEGER, source_end INTEGER, quote_start TEXT, quote_end TEXT,
+  place_code TEXT, place_reason TEXT, entities TEXT, PRIMARY KEY (doc_key, rel));
 CREATE TABLE IF NOT EXISTS companies (company_key TEXT PRIMARY KEY, name TEXT NOT NULL, names TEXT);
 CREATE TABLE IF NOT EXISTS company_names (key TEXT PRIMARY KEY, company_key TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS events (
@@ -193,7 +194,7 @@ def add_document(connection: sqlite3.Connection, document: Document, gaz: Gazett
     report_rows = []
     for index, relation in enumerate(document.relations):
         report_rows.append(_report_row(key, index, relation, document, by_id, links, places, home, gaz))
-    connection.executemany(f"INSERT INTO reports VALUES ({', '.join('?' * 21)})", report_rows)
+    connection.executemany(f"INSERT INTO reports VALUES ({', '.join('?' * 23)})", report_rows)
     return "replaced" if replaced else "added"
 
 
@@ -241,7 +242,7 @@ def _report_row(key: str, index: int, relation: Any, document: Document, by_id: 
         location.text if location is not None else None, getattr(relation, "stage", None), getattr(relation, "project", None),
         getattr(relation, "sector", None) or getattr(relation, "scope", None), relation.evidence or document.text[start:end].strip(),
         start, end, min((e.source_start for e in arguments), default=None), max((e.source_end for e in arguments), default=None),
-        code, reason, ",".join(str(e.id) for e in arguments),
+        *_quotes(arguments), code, reason, ",".join(str(e.id) for e in arguments),
     )
 
 
@@ -266,6 +267,15 @@ def _nearest_place(document: Document, start: int, end: int, org: Entity | None,
         return places[before[-1].id].code, f"the nearest place before the amount in its sentence ({before[-1].text})"
     chosen = min(found, key=lambda e: abs(e.start - anchor))
     return places[chosen.id].code, f"the nearest place in its sentence ({chosen.text})"
+
+
+def _quotes(arguments: list[Entity]) -> tuple[str | None, str | None]:
+    """The first and the last argument as written in the source: the ends of a text fragment
+    (``#:~:text=start,end``) that finds the report in the page it came from."""
+    ordered = sorted(arguments, key=lambda e: e.source_start)
+    if not ordered:
+        return None, None
+    return ordered[0].source_text, (ordered[-1].source_text if len(ordered) > 1 else None)
 
 
 def refresh(connection: sqlite3.Connection, *, window_days: int | None = None) -> dict[str, int]:
