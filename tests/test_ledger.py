@@ -334,6 +334,8 @@ def ledger_db(tmp_path) -> Path:
         TRADITIONAL, SHORT_NAME,
         investment("hb-1", "某某食品有限公司投资10亿元在固安县建设加工基地。", "某某食品有限公司", "10亿元", "1000000000", "固安县", date="2017-09-26"),
         investment("gz-1", "某某能源有限公司拟投资3亿元落户贵州。", "某某能源有限公司", "3亿元", "300000000", "贵州", date="2018-10-15"),
+        make_doc("nx-1", "某某光伏有限公司拟投资2亿元。", [("ORG", "某某光伏有限公司"), ("MONEY", "2亿元", "200000000")],
+                 [{"type": "INVESTMENT", "investor": 0, "amount": 1}]),  # no place, date, url or evidence
     ]
     build(tmp_path, *docs).close()
     return tmp_path / "ledger.sqlite"
@@ -370,7 +372,7 @@ def test_cli_query_writes_csv_and_parquet(ledger_db, tmp_path, capsys):
     import pandas as pd
 
     assert main(["ledger", "query", "--db", str(ledger_db), "--reports", "-o", str(tmp_path / "x.parquet")]) == 0
-    assert len(pd.read_parquet(tmp_path / "x.parquet")) == 4
+    assert len(pd.read_parquet(tmp_path / "x.parquet")) == 5
 
 
 def test_render_links_each_report_to_its_evidence(ledger_db, tmp_path):

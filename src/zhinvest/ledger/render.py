@@ -53,6 +53,11 @@ def evidence_link(url: str | None, source: str | None, start: str | None, end: s
     return None
 
 
+def _present(value: object) -> str | None:
+    """A text cell, or None for an empty one (None, NaN, "")."""
+    return value if isinstance(value, str) and value else None
+
+
 def _text(value: object) -> str:
     return "" if value is None or value != value else html.escape(str(value))
 
@@ -83,7 +88,7 @@ def render_ledger(connection: sqlite3.Connection, filters: Filters = Filters(kin
                 f'{_text(event["stages"]) or "stage unknown"} · {event["reports"]} report(s) in {event["documents"]} document(s)</div><ol>'
             )
             for report in by_event.get(event["event"], []):
-                link = evidence_link(report["url"] or None, report["source"] or None, report["quote_start"] or None, report["quote_end"] or None)
+                link = evidence_link(*(_present(report[key]) for key in ("url", "source", "quote_start", "quote_end")))
                 name = _text(report["outlet"]) or _text(report["document"])
                 anchor = f'<a href="{html.escape(link, quote=True)}">{name}</a>' if link else name
                 offsets = f'text [{report["evidence_start"]}, {report["evidence_end"]}), source [{report["source_start"]}, {report["source_end"]})'
