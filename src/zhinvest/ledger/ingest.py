@@ -16,12 +16,12 @@ from __future__ import annotations
 import dataclasses
 import glob
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..batch import Source, iter_sources, read_source
 from ..errors import InputError, ZhinvestError
+from ..goldsets import strip_provenance
 from ..reader import Article, read_file_text, read_text
 from ..schema import Document, Failure, FailureReason, parse_record
 
@@ -29,8 +29,6 @@ __all__ = ["iter_documents", "is_document_file", "with_url_line"]
 
 _DOCUMENT_SUFFIXES = (".jsonl", ".ndjson")
 _GLOB_CHARS = frozenset("*?[")
-#: A provenance line before an article: ``url: https://…`` and the blank line after it.
-URL_LINE = re.compile(r"\A\ufeff?url:[ \t]*(\S*)[ \t]*\r?\n(?:[ \t]*\r?\n)?")
 
 
 def is_document_file(path: Path) -> bool:
@@ -70,13 +68,12 @@ def with_url_line(source: Source) -> Source:
         text = read_file_text(source.data)
     except ZhinvestError as error:
         return Source(source.name, error=error, doc_id=source.doc_id)
-    match = URL_LINE.match(text)
-    if not match:
+    article_text = strip_provenance(text)
+    if article_text == text:
         return source
-    article = read_text(text[match.end() :], source=source.name, doc_id=source.doc_id)
-    metadata = article.metadata.model_copy(update={"url": match.group(1) or None})
-    if metadata.title and URL_LINE.match(metadata.title + "\n"):
-        metadata = metadata.model_copy(update={"title": None})
+    url = text[: len(text) - len(article_text)].split("\n", 1)[0].split(":", 1)[1].strip()
+    article = read_text(article_text, source=source.name, doc_id=source.doc_id)
+    metadata = article.metadata.model_copy(update={"url": url or None})
     return Source(source.name, dataclasses.replace(article, metadata=metadata), doc_id=source.doc_id)
 
 

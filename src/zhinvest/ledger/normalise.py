@@ -39,7 +39,7 @@ _BRACKETS = str.maketrans({"（": "(", "）": ")"})
 #: A bracketed part of a registered name: 蔚能(上海)电池, 松下电器(中国)有限公司.
 _BRACKETED = re.compile(r"\(([^()]{1,8})\)")
 #: A declared short name: X(以下简称"Y"), X（简称：Y）.
-_DECLARED = re.compile(r"\s*[(（]?\s*(?:以下)?简称\s*[:：]?\s*[“\"「『']?([^”\"」』'()（）,，。、；;]{2,12})[”\"」』']?")
+_DECLARED = re.compile(r"[ \t]?[(（]?[ \t]?(?:以下)?简称[ \t]?[:：]?[ \t]?[“\"「『']?([^”\"」』'()（）,，。、；; \t]{2,12})")
 
 
 def name_key(text: str) -> str:
@@ -275,8 +275,8 @@ class PlaceResolution:
     reason: str
 
 
-#: A zone or town may keep the place right before it when no more than this lies between.
-_ADJACENT_GAP = re.compile(r"^[的\s]?$")
+#: What may lie between a place and a zone or town that keeps it (秀洲区洪合镇, 嘉定区 安亭镇).
+ADJACENT_GAPS = frozenset(("", "的", " ", "\u3000"))
 
 
 def resolve_places(document: Document, gaz: Gazetteer | None = None) -> dict[int, PlaceResolution]:
@@ -309,7 +309,7 @@ def resolve_places(document: Document, gaz: Gazetteer | None = None) -> dict[int
     for previous, entity in zip(ordered, ordered[1:]):
         if entity.id in result or previous.id not in result or result[previous.id].code is None:
             continue
-        if _ADJACENT_GAP.match(document.text[previous.end : entity.start]):
+        if document.text[previous.end : entity.start] in ADJACENT_GAPS:
             result[entity.id] = PlaceResolution(result[previous.id].code, f"text: after {previous.text}")
     for entity in locs:
         if entity.id not in result:

@@ -122,18 +122,11 @@ def has_document(connection: sqlite3.Connection, doc_key: str) -> bool:
     return connection.execute("SELECT 1 FROM documents WHERE doc_key = ?", (doc_key,)).fetchone() is not None
 
 
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-
-
 def iso_date(text: str | None) -> str | None:
-    """``2021-04-07`` from the date forms articles carry (2021年4月7日, 2021/4/7 …), else None."""
-    match = _DATE.search(text or "")
-    if not match:
-        return None
-    try:
-        return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3))).date().isoformat()
-    except ValueError:
-        return None
+    """``2021-04-07`` from the date forms articles carry (2021年4月7日, RFC 2822 …), else None."""
+    from ..reader.html import normalise_date
+
+    return normalise_date(text)
 
 
 #: A date in a url's path: /2018-10/15/, /202402/26/, /2010/06/08/, /2018-04-20/.
@@ -198,7 +191,8 @@ def add_document(connection: sqlite3.Connection, document: Document, gaz: Gazett
     return "replaced" if replaced else "added"
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+#: Characters that end a sentence, for a relation without evidence.
+SENTENCE_ENDS = "。！？!?；;\n"
 
 
 def _evidence_span(document: Document, evidence: str | None, arguments: list[Entity]) -> tuple[int, int]:
@@ -211,9 +205,10 @@ def _evidence_span(document: Document, evidence: str | None, arguments: list[Ent
             start = min(starts, key=lambda s: abs(s - anchor) if s <= anchor else abs(s - anchor) + len(document.text))
             return start, start + len(evidence)
     end = max((e.end for e in arguments), default=0)
-    before = [m.end() for m in _SENTENCE_END.finditer(document.text, 0, anchor)]
-    after = _SENTENCE_END.search(document.text, end)
-    return (before[-1] if before else 0), (after.end() if after else len(document.text))
+    text = document.text
+    start = max(text.rfind(mark, 0, anchor) for mark in SENTENCE_ENDS) + 1
+    ends = [found for mark in SENTENCE_ENDS if (found := text.find(mark, end)) >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
 
 
 def _report_row(key: str, index: int, relation: Any, document: Document, by_id: dict[int, Entity], links: dict, places: dict, home: str | None, gaz: Gazetteer) -> tuple:
