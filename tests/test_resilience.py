@@ -51,6 +51,8 @@ from zhinvest.components.project_count import ProjectCountFinder
 from zhinvest.components.relations import RelationFinder, relation_words, sentences
 from zhinvest.errors import InputError
 from zhinvest.formats import brat
+from zhinvest.ledger import normalise as ledger_normalise
+from zhinvest.ledger import store as ledger_store
 from zhinvest.numbers import lexicon, parse_area, parse_count, parse_money, parse_number, parse_numeral, qualifier_around
 from zhinvest.pipeline import CHUNK_CHARS, Pipeline
 from zhinvest.reader import decode as reader_decode
@@ -245,6 +247,10 @@ CASES: list[Case] = [
     Case("training._SINGLE_UNIT", _pattern(training, "_SINGLE_UNIT"), ("中市",)),
     Case("training._NOT_A_PLACE", _pattern(training, "_NOT_A_PLACE"), ("中",)),
     Case("brat._SPAN", _pattern(brat, "_SPAN"), ("1 ",)),
+    # the ledger (names and dates read from extracted documents)
+    Case("ledger._BRACKETED", _pattern(ledger_normalise, "_BRACKETED"), ("(", "(中中")),
+    Case("ledger._DECLARED", _pattern(ledger_normalise, "_DECLARED"), ("(简称“", "以下简称中", " ")),
+    Case("ledger._URL_DATE", _pattern(ledger_store, "_URL_DATE"), ("/2021", "/2021-01/0")),
     # whole finders, whose Python loops test overlaps against lists, on dense text up to one chunk
     Case("MoneyFinder.find", lambda: MoneyFinder().find, ("5亿元",), sizes=CHUNK_SIZES, time_limit=5.0),
     Case("ProjectCountFinder.find", lambda: ProjectCountFinder().find, ("1个项目",), sizes=CHUNK_SIZES, time_limit=5.0),

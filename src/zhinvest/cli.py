@@ -337,6 +337,140 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- ledger: many articles, one fact per investment (zhinvest.ledger) --------------------------
+# Exit codes: 0 done; 1 some inputs failed (the others are in the ledger), or the command could
+# not finish (no ledger at --db, a file that is no ledger, an output that cannot be written);
+# 2 a usage error (bad options: a date not written YYYY-MM-DD).
+
+
+def cmd_ledger_build(args: argparse.Namespace) -> int:
+    from .ledger import BuildReport, Ledger
+
+    report = BuildReport()
+
+    def extract(sources: Iterator[Source]) -> Iterator[Document | Failure]:
+        return _results(args, sources)
+
+    try:
+        Ledger.build(
+            args.inputs, args.db, extract=extract, window_days=args.window_days, report=report,
+            on_failure=lambda failure: _stderr(failure.error.message), text_column=args.text_column, id_column=args.id_column,
+        ).close()
+    except ZhinvestError as error:
+        _stderr(str(error))
+        return 1
+    _stderr(f"{args.db}: {report.line()}")
+    return 1 if report.failures else 0
+
+
+def _ledger_filters(args: argparse.Namespace, kind: str) -> dict[str, object]:
+    return {"place": args.place, "company": args.company, "sector": args.sector, "stage": args.stage,
+            "since": args.since, "until": args.until, "kind": kind}
+
+
+def cmd_ledger_query(args: argparse.Namespace) -> int:
+    from .ledger import Ledger
+
+    output = Path(args.output) if args.output else None
+    fmt = args.format or (output.suffix.lstrip(".").lower() if output and output.suffix.lower() in (".csv", ".parquet") else "table")
+    try:
+        with Ledger(args.db) as ledger:
+            filters = _ledger_filters(args, args.kind)
+            frame = ledger.reports(**filters) if args.reports else ledger.events(**filters)
+        if fmt == "parquet":
+            if output is None:
+                raise ZhinvestError("--format parquet needs -o FILE")
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError:
+                raise ZhinvestError(Errors.E085) from None
+            frame.astype({c: "string" for c in ("amount",) if c in frame}).to_parquet(output, index=False)
+        elif fmt == "csv":
+            text = frame.to_csv(index=False)
+            output.write_text(text, encoding="utf-8") if output else sys.stdout.write(text)
+        else:
+            import pandas as pd
+
+            with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
+                text = frame.astype(object).where(frame.notna(), "").to_string(index=False) if len(frame) else "(no events)"
+            output.write_text(text + "\n", encoding="utf-8") if output else print(text)
+    except ZhinvestError as error:
+        _stderr(str(error))
+        return 1
+    except OSError as error:
+        _stderr(Errors.E084.format(path=output, reason=error.strerror or error))
+        return 1
+    what = "reports" if args.reports else "events"
+    _stderr(f"{len(frame)} {what}" + (f": {output}" if output else ""))
+    return 0
+
+
+def cmd_ledger_render(args: argparse.Namespace) -> int:
+    from .ledger import Ledger
+
+    try:
+        with Ledger(args.db) as ledger:
+            page = ledger.render(**_ledger_filters(args, args.kind))
+        Path(args.output).write_text(page, encoding="utf-8")
+    except ZhinvestError as error:
+        _stderr(str(error))
+        return 1
+    except OSError as error:
+        _stderr(Errors.E084.format(path=args.output, reason=error.strerror or error))
+        return 1
+    _stderr(f"events with links to their reports' evidence: {args.output}")
+    return 0
+
+
+def _iso_date(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _add_ledger_parser(commands: argparse._SubParsersAction) -> None:
+    ledger = commands.add_parser("ledger", help="an investment ledger across articles: build, query, render")
+    actions = ledger.add_subparsers(dest="ledger_command", required=True)
+
+    build = actions.add_parser("build", help="add articles (anything extract reads) or extract's JSON Lines output to a ledger")
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, JSONL/CSV corpora, - for stdin, or JSON Lines of extracted documents")
+    build.add_argument("--db", default="ledger.sqlite", help="the ledger file (SQLite; made when missing; default ledger.sqlite)")
+    build.add_argument("--window-days", type=int, default=None, metavar="DAYS", help="reports of one investment are at most DAYS apart (default 30)")
+    build.add_argument("--text-column", default="text", help="JSONL/CSV corpora: the column holding the article (default text)")
+    build.add_argument("--id-column", default="id", help="JSONL/CSV corpora: the column holding its id (default id)")
+    build.add_argument("--n-process", type=_positive, default=1, metavar="N", help="processes for extracting new articles (default 1)")
+    build.add_argument("--engine", choices=("local", "dask"), default="local", help="extract new articles locally (default) or on a Dask cluster")
+    build.add_argument("--scheduler", default=None, metavar="ADDRESS", help="with --engine dask: a running scheduler")
+    build.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
+    build.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER")
+    build.set_defaults(func=cmd_ledger_build)
+
+    def filters(parser: argparse.ArgumentParser, kind: str) -> None:
+        parser.add_argument("--db", default="ledger.sqlite", help="the ledger file (default ledger.sqlite)")
+        parser.add_argument("--place", default=None, help="a province, city or county (河北, 廊坊, 嘉定区): facts in it and below it")
+        parser.add_argument("--company", default=None, help="a company's name or part of it, any of its names")
+        parser.add_argument("--sector", default=None)
+        parser.add_argument("--stage", choices=("planned", "signed", "started", "landed"), default=None)
+        parser.add_argument("--since", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="events whose first report is of this date or later")
+        parser.add_argument("--until", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="events whose first report is of this date or earlier")
+        parser.add_argument("--kind", choices=("investments", "summaries", "all"), default=kind, help=f"which events (default {kind})")
+
+    query = actions.add_parser("query", help="events (or their reports) as a table, CSV or Parquet")
+    filters(query, "investments")
+    query.add_argument("--reports", action="store_true", help="one row per report with its provenance, instead of one per event")
+    query.add_argument("--format", choices=("table", "csv", "parquet"), default=None, help="default: from -o's suffix, else table")
+    query.add_argument("-o", "--output", default=None, help="write here instead of stdout")
+    query.set_defaults(func=cmd_ledger_query)
+
+    render = actions.add_parser("render", help="a page of events with links to each report's evidence")
+    filters(render, "all")
+    render.add_argument("-o", "--output", default="ledger.html", help="the HTML file to write (default ledger.html)")
+    render.set_defaults(func=cmd_ledger_render)
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -414,6 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--from", dest="from_", default=None, choices=sorted(ANNOTATION_FORMATS))
     convert.add_argument("--predictions", action="store_true", help="with --to labelstudio: write model output as predictions (default: gold, as annotations)")
     convert.set_defaults(func=cmd_convert)
+    _add_ledger_parser(commands)
     return parser
 
 

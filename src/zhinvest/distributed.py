@@ -36,7 +36,7 @@ from .pipeline import Pipeline
 from .reader import read_file_bytes
 from .schema import Document, Failure, FailureReason, parse_record
 
-__all__ = ["extract_bag", "extract_dataframe", "extract_sources", "worker_pipeline"]
+__all__ = ["extract_bag", "extract_dataframe", "extract_sources", "worker_pipeline", "write_partitions"]
 
 #: Sources per task sent to a worker.
 TASK_SIZE = 8
@@ -153,3 +153,14 @@ def _rows_partition(rows: Iterable[dict[str, Any]], text_column: str, id_column:
         else:
             sources.append(Source(name, doc_id=doc_id, error=InputError(f"{name}: no text in column {text_column!r}")))
     return _partition(sources, segmenter, ner_model)
+
+
+def write_partitions(records: Any, folder: str | Path, **compute: Any) -> list[str]:
+    """Write a bag of records (from :func:`extract_bag` or :func:`extract_dataframe`) as JSON
+    Lines, one ``part-N.jsonl`` per partition, each written by the worker that made it (the
+    folder must be one the workers can write: a shared disk or an object store URL). ``zhinvest
+    ledger build FOLDER`` reads them back without extracting again. Returns the files written;
+    ``compute`` goes to Dask (``scheduler="sync"`` …)."""
+    target = str(folder).rstrip("/") + "/part-*.jsonl"
+    return records.map(lambda record: record.to_json()).to_textfiles(target, last_endline=True, **compute)
+

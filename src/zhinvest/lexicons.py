@@ -76,6 +76,57 @@ def build_place_gazetteer(stoplist: set[str] | None = None) -> dict[str, object]
     }
 
 
+#: City-level rows of adcodes.csv that are no city (the districts of a municipality, counties
+#: governed by the province): their members' parent is the province.
+_PLACEHOLDER_CITIES = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+#: One-character abbreviations of the provincial divisions (general knowledge of Chinese).
+PROVINCE_ABBREVIATIONS = {
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000",
+    "吉": "220000", "黑": "230000", "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000",
+    "闽": "350000", "赣": "360000", "鲁": "370000", "豫": "410000", "鄂": "420000", "湘": "430000",
+    "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000", "川": "510000", "蜀": "510000",
+    "黔": "520000", "滇": "530000", "藏": "540000", "陕": "610000", "陇": "620000", "青": "630000",
+    "宁": "640000", "新": "650000", "台": "710000", "港": "810000", "澳": "820000",
+}
+
+
+def build_place_hierarchy(path: Path | None = None) -> dict[str, object]:
+    """``data/places_hierarchy.json``: every division of cpca's ``adcodes.csv`` (MIT licence) by
+    its six-digit code, with its name and its parent's code. The code says the level (``xx0000``
+    a province, ``xxxx00`` a city, else a county); a county of a municipality or one governed by
+    its province (市辖区, 省直辖县级行政区划 rows) has the province as parent."""
+    from .components._names import cpca_divisions_path
+
+    path = path or cpca_divisions_path()
+    if path is None:
+        raise SystemExit("cpca is not installed: pip install -e '.[lexicons]'")
+    with path.open(encoding="utf-8") as handle:
+        rows = {row["adcode"][:6]: row["name"] for row in csv.DictReader(handle) if row.get("name")}
+    divisions: dict[str, list[str | None]] = {}
+    for code, name in sorted(rows.items()):
+        if name in _PLACEHOLDER_CITIES:
+            continue
+        province, city = code[:2] + "0000", code[:4] + "00"
+        if code == province:
+            parent = None
+        elif code == city or rows.get(city) in _PLACEHOLDER_CITIES or city not in rows:
+            parent = province
+        else:
+            parent = city
+        divisions[code] = [name, parent]
+    return {
+        "_source": (
+            "Administrative divisions of China (provinces, cities, counties) from the cpca package's "
+            "adcodes.csv (https://github.com/DQinYuan/chinese_province_city_area_mapper), by six-digit "
+            "code: [name, parent code]. Province abbreviations (沪, 京 …) written for zhinvest from general "
+            "knowledge. Built by `python -m zhinvest.lexicons`."
+        ),
+        "licence": "MIT (cpca)",
+        "divisions": divisions,
+        "abbreviations": PROVINCE_ABBREVIATIONS,
+    }
+
+
 def build_common_words(min_freq: int = 300) -> dict[str, object]:
     """Frequent ordinary words (jieba's dictionary: a common-word part of speech, two to four
     characters): a statistical model's mention that is one of them is no name."""
@@ -245,6 +296,9 @@ def main() -> None:
     listed = build_listed_companies(set(common["words"]) | set(crossing["words"]), places)  # type: ignore[arg-type]
     (target.parent / "listed_companies.json").write_text(json.dumps(listed, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"listed_companies.json: {len(listed['names'])} names", file=sys.stderr)
+    hierarchy = build_place_hierarchy()
+    (target.parent / "places_hierarchy.json").write_text(json.dumps(hierarchy, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"places_hierarchy.json: {len(hierarchy['divisions'])} divisions", file=sys.stderr)  # type: ignore[arg-type]
     print(f"{target}: {len(gazetteer['full_names'])} names, {len(gazetteer['short_forms'])} short forms, "
           f"{len(gazetteer['dropped_short_forms'])} dropped", file=sys.stderr)
 
