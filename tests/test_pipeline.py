@@ -143,3 +143,16 @@ def test_the_rules_alone_are_the_default_and_the_bundled_ner_an_option():
     assert "ner" in with_model.nlp.pipe_names
     doc = with_model.extract("华星科技有限公司拟投资5亿元落户玉溪市。")
     assert [(e.label, e.text) for e in doc.entities] == [("ORG", "华星科技有限公司"), ("MONEY", "5亿元"), ("LOC", "玉溪市")]
+
+
+def test_spacy_is_imported_without_pytorch_which_stays_importable():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, zhinvest.pipeline, thinc.compat; print('torch' in sys.modules, thinc.compat.has_torch); "
+        "import importlib.util; print(importlib.util.find_spec('torch') is None or __import__('torch') is not None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "False False"
+    assert out[1] == "True"

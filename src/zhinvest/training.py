@@ -75,6 +75,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
