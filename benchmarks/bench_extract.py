@@ -299,9 +299,18 @@ def main() -> None:
     parser.add_argument("--linear", action="store_true", help="rules on 0.25, 0.5, 1 and 2 MB")
     parser.add_argument("--shape", choices=("docs", "one"), default="docs", help="many documents, or one long document")
     parser.add_argument("--profile", choices=("rules", "ner"), help="profile one configuration with pyinstrument")
+    parser.add_argument("--no-targets", action="store_true", help="leave out the targets of issue 15 after the table")
+    parser.add_argument("--targets-only", action="store_true", help="only the targets (with the rows they need)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # child mode
+    parser.add_argument("--rss", help=argparse.SUPPRESS)  # child mode: extract one file, print peak RSS
     args = parser.parse_args()
 
+    if args.rss:
+        from zhinvest.cli import main as cli
+
+        cli(["extract", args.rss, "-o", os.devnull, "--no-progress"])
+        print(RESULT + json.dumps({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+        return
     if args.one:
         try:
             result = measure(args.one, args.size_mb, args.repeat, args.budget, args.shape)
@@ -328,7 +337,12 @@ def main() -> None:
         print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
         return
 
-    rows = [run_child(name, args.size_mb, args.repeat, args.budget, args.shape) for name in (args.only or CONFIGS)]
+    names = list(args.only or CONFIGS)
+    if args.targets_only:
+        names = list(TARGET_ROWS)
+    elif not args.no_targets:
+        names += [name for name in TARGET_ROWS if name not in names]
+    rows = [run_child(name, args.size_mb, args.repeat, args.budget, args.shape) for name in names]
     measured = next((r for r in rows if "error" not in r and CONFIGS[r["name"]] == "source"), None)
     if measured:
         print(
@@ -337,7 +351,97 @@ def main() -> None:
         )
     for line in table(rows):
         print(line)
+    if not args.no_targets:
+        print()
+        for line in targets({row["name"]: row for row in rows if "error" not in row}):
+            print(line)
     print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+# -- the targets of issue 15 ----------------------------------------------------------------
+
+#: Table rows the targets compare.
+TARGET_ROWS = ("rules", "numeric finders", "jionlp money", "jieba posseg")
+
+
+def _ratio(rows: dict[str, dict[str, Any]], name: str, reference: str) -> float | None:
+    if name not in rows or reference not in rows:
+        return None
+    rate = rows[name]["chars"] / rows[name]["cpu_seconds"]
+    return rate / (rows[reference]["chars"] / rows[reference]["cpu_seconds"])
+
+
+def _wall(command: list[str], runs: int) -> float:
+    """The median wall-clock seconds of a command, run ``runs`` times."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+
+
+def _peak_rss(path: Path) -> float:
+    done = subprocess.run([sys.executable, __file__, "--rss", str(path)], capture_output=True, text=True, check=True)
+    line = next(line for line in reversed(done.stdout.splitlines()) if line.startswith(RESULT))
+    return float(json.loads(line[len(RESULT) :])["peak_rss_mb"])
+
+
+def _plain_text(path: Path, size_bytes: int) -> Path:
+    """The seeds' clean texts, repeated into one plain-text file of ``size_bytes``."""
+    from zhinvest.reader import read
+
+    block = ("\n".join(read(data).text for data in seed_bytes()) + "\n").encode("utf-8")
+    with path.open("wb") as handle:
+        written = 0
+        while written < size_bytes:
+            piece = block[: size_bytes - written]
+            handle.write(piece)
+            written += len(piece)
+    return path
+
+
+def targets(rows: dict[str, dict[str, Any]]) -> list[str]:
+    """Each target of issue 15 with its measured figure and its reference, in this run."""
+    import tempfile
+
+    zhinvest_cli = [sys.executable, "-m", "zhinvest.cli"]
+    lines = [f"{'target':<52} {'measured':>12} {'aim':>10}  verdict"]
+
+    def row(name: str, value: float | None, aim: str, ok: bool | None, unit: str = "") -> None:
+        shown = "-" if value is None else f"{value:,.2f}{unit}"
+        verdict = "n/a" if ok is None else ("met" if ok else "NOT MET")
+        lines.append(f"{name:<52} {shown:>12} {aim:>10}  {verdict}")
+
+    ratio = _ratio(rows, "rules", "jieba posseg")
+    row("default pipeline / jieba.posseg (chars per CPU-s)", ratio, ">= 2x", None if ratio is None else ratio >= 2, "x")
+    ratio = _ratio(rows, "numeric finders", "jionlp money")
+    row("numeric finders / jionlp extract_money", ratio, ">= 1.5x", None if ratio is None else ratio >= 1.5, "x")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        sizes = {}
+        for megabytes in (1, 20):
+            sizes[megabytes] = _peak_rss(_plain_text(work / f"plain_{megabytes}mb.txt", megabytes * MB))
+            row(f"peak RSS, default pipeline, {megabytes} MB plain text", sizes[megabytes], "< 700 MB", sizes[megabytes] < 700, " MB")
+        digits = work / "digits.txt"
+        digits.write_text("总投资" + "1" * 200_000 + "亿元\n", encoding="utf-8")
+        peak = _peak_rss(digits)
+        row("peak RSS, default pipeline, a 200k-digit line", peak, "< 700 MB", peak < 700, " MB")
+        batch = work / "seeds300"
+        batch.mkdir()
+        sources = sorted((ROOT / "seeds").glob("*.txt"))
+        for index in range(300):
+            source = sources[index % len(sources)]
+            (batch / f"{source.stem}_{index:03d}{source.suffix}").write_bytes(source.read_bytes())
+        one = _wall([*zhinvest_cli, "extract", str(batch), "-o", os.devnull, "--n-process", "1"], 1)
+        two = _wall([*zhinvest_cli, "extract", str(batch), "-o", os.devnull, "--n-process", "2"], 1)
+        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        row(f"extract --n-process 2 / 1, 300 seed files ({one:.1f} s / {two:.1f} s)", one / two, ">= 1.7x", one / two >= 1.7 if usable >= 2 else None, "x")
+    version = _wall([sys.executable, "-m", "zhinvest.cli", "--version"], 5)
+    row("zhinvest --version (median of 5, wall)", version, "< 0.3 s", version < 0.3, " s")
+    first = _wall([*zhinvest_cli, "extract", str(sources[0]), "-o", os.devnull], 3)
+    row("first document out: extract one seed (median of 3, wall)", first, "< 2 s", first < 2, " s")
+    return lines
 
 
 def profile(name: str, size_mb: float, shape: str) -> None:

@@ -288,6 +288,13 @@ class Boundaries:
     def ends_at(self, text: str, position: int) -> bool:
         return any(position >= n and text[position - n : position] in self.words for n in self.lengths)
 
+    def ending_at(self, text: str, position: int) -> str | None:
+        """The longest word that ends at ``position``, or None."""
+        for n in self.lengths:
+            if position >= n and text[position - n : position] in self.words:
+                return text[position - n : position]
+        return None
+
     def starts_at(self, text: str, position: int) -> str | None:
         for n in self.lengths:
             if text[position : position + n] in self.words:

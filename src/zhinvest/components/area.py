@@ -13,6 +13,7 @@ from functools import cached_property
 from importlib.resources import files
 from typing import Any
 
+from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 
 from ..numbers import Lexicon, lexicon, parse_area

@@ -18,6 +18,7 @@ import re
 from functools import cached_property
 from importlib.resources import files
 
+from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 
 from ..numbers import VAGUE_NUMBER, Lexicon, lexicon, parse_money

@@ -21,6 +21,7 @@ from typing import Any
 import re
 from functools import cached_property
 
+from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -234,6 +235,10 @@ class OrganisationFinder:
         return Boundaries(self.lex["association_boundaries"])
 
     @cached_property
+    def legal_form_list(self) -> Boundaries:
+        return Boundaries(self.lex["legal_forms"])
+
+    @cached_property
     def legal_forms(self) -> frozenset[str]:
         return frozenset(self.lex["legal_forms"])
 
@@ -249,8 +254,8 @@ class OrganisationFinder:
         if bracket and bracket.end() == position and bracket.group(1) in self.lex.place_names:
             position = bracket.start()
         for _ in range(4):
-            word = next((w for w in self.industry_words if text.endswith(w, 0, position)), None)
-            if word is None or position - len(word) < 0:
+            word = self.industry_words.ending_at(text, position)
+            if word is None:
                 break
             position -= len(word)
         return position
@@ -466,11 +471,15 @@ class OrganisationFinder:
                 return index
         return len(name)
 
+    @cached_property
+    def foreign_countries(self) -> Boundaries:
+        return Boundaries(c for c in self.lex.countries if c != "中国")
+
     def _nationality(self, name: str) -> int:
         """How many leading characters are a foreign country's name (not part of the ORG)."""
-        for country in sorted(self.lex.countries, key=len, reverse=True):
-            if country != "中国" and name.startswith(country) and len(name) - len(country) >= 2:
-                return len(country)
+        for length in self.foreign_countries.lengths:
+            if name[:length] in self.foreign_countries.words and len(name) - length >= 2:
+                return length
         return 0
 
     def _investors(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -542,15 +551,15 @@ class OrganisationFinder:
             trade = self.trade_name(name)
             if trade:
                 trades.add(trade)
-        extended = {trade + word for trade in trades for word in (*self.lex["industry_words"], "公司", "集团")}
         found = [self._cut_at_trade_name(text, start, end, trades) for start, end in found]
-        names = {n for n in names | trades | extended if len(n) >= 2}
-        automaton = _automaton(names)
+        automaton = _automaton({n for n in names | trades if len(n) >= 2})
         result = list(found)
         taken = Occupancy(len(text), [*found, *avoid])
         for start, end, name in longest_matches(automaton, text):
-            if name in extended and name not in trades and not self._ends_short_name(text, end):
-                end = start + next(len(t) for t in trades if name.startswith(t))
+            if name in trades and name not in names:
+                word = self.industry_words.starts_at(text, end) or next((w for w in ("公司", "集团") if text.startswith(w, end)), None)
+                if word and self._ends_short_name(text, end + len(word)):
+                    end += len(word)  # 某某药业项目, 某某科技决定: the industry word is part of the short name
             if text.startswith(_FIELD_NOUNS, end):
                 continue  # 某某黄金行业: a field, not the company
             if taken.free(start, end) and not self._inside_word(text, start, end):
@@ -574,7 +583,7 @@ class OrganisationFinder:
         """The trade name (字号) of a registered name: without its legal form, a bracketed place,
         industry words and leading places (江苏某某工业科技股份有限公司 → 某某); None when the
         name has no legal form or the rest is too short, an ordinary word or a place."""
-        form = next((f for f in sorted(self.legal_forms, key=len, reverse=True) if name.endswith(f)), None)
+        form = self.legal_form_list.ending_at(name, len(name))
         if form is None:
             return None
         end = self._industry_start(name, len(name) - len(form))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -61,6 +61,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -9,7 +9,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from importlib.resources import files
 from typing import Any
 
@@ -34,36 +33,17 @@ _WIDTH_TABLE.update({ord("％"): ord("%"), ord("．"): ord("."), ord("＋"): ord
 
 @lru_cache(maxsize=1)
 def _opencc_t2s() -> Any:
+    """OpenCC's own converter (the C++ library's Python binding, package ``opencc``), with its
+    ``t2s`` configuration: Traditional characters and phrases to Simplified."""
     import opencc
 
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=1)
-def _traditional_chars() -> frozenset[str]:
-    """Every character OpenCC's ``t2s`` can change: those of its character table, and those
-    its phrase table changes. Text with none of them is Simplified already."""
-    import opencc
-
-    folder = Path(opencc.__file__).parent / "dictionary"
-    chars: set[str] = set()
-    for name in ("TSCharacters.txt", "TSPhrases.txt"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            key, _, values = line.partition("\t")
-            value = values.split(" ")[0] if values else key
-            if len(value) == len(key):
-                chars.update(k for k, v in zip(key, value) if k != v)
-            else:
-                chars.update(key)
-    return frozenset(chars)
-
-
 def to_simplified(text: str) -> str:
-    """Traditional to Simplified with OpenCC ``t2s`` (length-preserving per character).
-    OpenCC is pure Python and slow, so text with no character it could change is returned
-    as it is (most of what zhinvest reads is Simplified)."""
-    if _traditional_chars().isdisjoint(text):
-        return text
+    """Traditional to Simplified with OpenCC ``t2s`` (length-preserving per character, which
+    :meth:`~zhinvest.reader.offsets.AlignedText.translate` checks). OpenCC's C++ converter
+    runs at tens of millions of characters a second, so every text goes through it."""
     return str(_opencc_t2s().convert(text))
 
 
