@@ -290,3 +290,27 @@ def test_component_takes_and_writes_back_its_patterns(tmp_path):
     nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert [p.name for p in loaded.get_pipe("zhinvest_relations").finder.patterns] == ["investment_org_invests"]
+
+
+def test_an_investment_verb_is_one_line_of_one_resource():
+    """斥资 (and 斥资高达 M) is one entry of ``words.invest`` in data/relations.json: the relation
+    patterns and the organisation finder's investors before an amount both read it."""
+    from zhinvest.components.organisations import OrganisationFinder
+
+    text = "星河新能源科技有限公司斥资高达20亿元在玉溪市建设电池工厂。"
+    org, money, place = (0, 11), (15, 19), (20, 23)
+    assert (text[slice(*org)], text[slice(*money)], text[slice(*place)]) == ("星河新能源科技有限公司", "20亿元", "玉溪市")
+    mentions = [
+        Mention(start=org[0], end=org[1], label="ORG"),
+        Mention(start=money[0], end=money[1], label="MONEY", value="2000000000", currency="CNY", qualifier="over"),
+        Mention(start=place[0], end=place[1], label="LOC"),
+    ]
+    words = json.loads(json.dumps(relation_words()))
+    assert "斥资" in words["words"]["invest"]
+    assert {r["type"] for r in RelationFinder(words).find(text, mentions)} == {"INVESTMENT", "LOCATED_IN"}
+    words["words"]["invest"].remove("斥资")
+    assert "INVESTMENT" not in {r["type"] for r in RelationFinder(words).find(text, mentions)}
+    # the organisation finder takes its investors' verbs from the same list
+    finder = OrganisationFinder()
+    unsuffixed = "据悉,星澜智造斥资5亿元入驻嘉定区。"
+    assert [unsuffixed[m["start"] : m["end"]] for m in finder.find(unsuffixed)] == ["星澜智造"]

@@ -73,7 +73,11 @@ class OrganisationFinder:
 
     @cached_property
     def investor_trigger(self) -> re.Pattern[str]:
-        words = alternation(self.lex["investor_triggers"])
+        """An investment verb (the relation resource's ``words.invest``, one list for both
+        components) before an amount; modal words before it (拟, 计划, 将) are boundary words."""
+        from .relations import relation_words
+
+        words = alternation(relation_words()["words"]["invest"])
         return re.compile(rf"(?:{words})(?:约|近|超过|逾)?[0-9一二三四五六七八九十百千]")
 
     @cached_property
@@ -227,6 +231,10 @@ class OrganisationFinder:
             if position - length >= 0 and text[position - length : position] in self.lex.place_names:
                 return position - length
         return None
+
+    @cached_property
+    def investment_modals(self) -> Boundaries:
+        return Boundaries(self.lex["investment_modals"])
 
     @cached_property
     def association_boundaries(self) -> Boundaries:
@@ -486,6 +494,8 @@ class OrganisationFinder:
         spans = []
         for match in self.investor_trigger.finditer(text):
             end = match.start()
+            while (modal := self.investment_modals.ending_at(text, end)) is not None:
+                end -= len(modal)  # 某某拟投资: the modal word is no part of the name
             start = walk_left(text, end, self.boundaries, limit=12, stop_at=taken)
             start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
             name = text[start:end]
