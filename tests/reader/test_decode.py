@@ -110,3 +110,14 @@ def test_what_no_encoding_explains_is_refused(data):
 def test_bytes_that_decode_to_control_characters_are_binary(data):
     with pytest.raises(InputError, match="binary"):
         decode(data, "x.bin")
+
+
+def test_a_utf16_text_cut_inside_a_code_unit_loses_one_byte_counted_as_damage():
+    from zhinvest.reader import read
+
+    text = "华星科技有限公司拟投资5亿元落户玉溪市。" * 20
+    data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    article = read(data[:-1])
+    assert article.text.startswith("华星科技有限公司")
+    assert article.metadata.damage is not None
+    assert (article.metadata.damage.replaced, article.metadata.damage.offsets) == (1, (len(data) - 2,))

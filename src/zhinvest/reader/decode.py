@@ -98,8 +98,17 @@ def _decode(data: bytes, name: str) -> Decoded:
 
 def decode_with_damage(data: bytes, encoding: str, start: int = 0) -> Decoded:
     """``data[start:]`` decoded, each byte the encoding cannot decode replaced by U+FFFD and
-    counted, with its offset in ``data``."""
-    escaped = data[start:].decode(encoding, errors="surrogateescape")
+    counted, with its offset in ``data``. A UTF-16 text cut in the middle of a code unit
+    loses its last byte, counted the same way."""
+    body = data[start:]
+    cut = encoding.startswith("utf-16") and len(body) % 2 == 1
+    try:
+        escaped = (body[:-1] if cut else body).decode(encoding, errors="surrogateescape")
+    except UnicodeDecodeError:  # what surrogateescape cannot carry (a lone UTF-16 surrogate)
+        text = body.decode(encoding, errors="replace")
+        return Decoded(text, encoding, Damage(encoding=encoding, replaced=text.count("\ufffd") or 1, offsets=()))
+    if cut:
+        escaped += "\udcff"  # the cut byte, counted and replaced below
     if not _ESCAPED.search(escaped):
         return Decoded(escaped, encoding)
     offsets: list[int] = []
