@@ -156,3 +156,19 @@ def test_spacy_is_imported_without_pytorch_which_stays_importable():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "False False"
     assert out[1] == "True"
+
+
+def test_spacy_users_see_the_documents_entities_with_their_values(seed_paths, seed_documents):
+    """build_nlp()'s doc.ents are the Document's entities (overlaps resolved, the model's
+    mentions checked), each with its value, currency, unit and qualifier as span extensions."""
+    nlp = zhinvest.build_nlp()
+    for path in seed_paths:
+        document = seed_documents[path.stem]
+        doc = nlp(document.text)
+        assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(e.start, e.end, e.label) for e in document.entities]
+        for span, entity in zip(doc.ents, document.entities):
+            assert (span._.value, span._.currency, span._.unit, span._.qualifier) == (entity.value, entity.currency, entity.unit, entity.qualifier)
+    doc = nlp("华星科技有限公司拟投资超过5亿元,建设面积1500平方米的厂房,共12个项目")
+    assert [(e.label_, e._.value, e._.qualifier) for e in doc.ents] == [
+        ("ORG", None, None), ("MONEY", Decimal("500000000"), "over"), ("AREA", Decimal("1500"), "exact"), ("PROJECT_COUNT", 12, "exact"),
+    ]

@@ -88,7 +88,7 @@ def build_nlp(
     else:
         nlp = blank_nlp(segmenter)  # checks the name, loads jieba or the bundled pkuseg model offline
     for name in components:
-        nlp.add_pipe(name, config={"set_ents": set_ents} if name != "zhinvest_relations" else {})
+        nlp.add_pipe(name, config={"set_ents": set_ents})
     return nlp
 
 

@@ -10,6 +10,7 @@ scorers) see them; the character list stays the source of truth.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -186,6 +187,44 @@ def add_mentions(doc: Doc, mentions: Iterable[Mention], overwrite_ents: bool = F
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         free = [span for span in spans if not any(i in taken for i in range(span.start, span.end))]
         doc.ents = list(doc.ents) + filter_spans(free)
+
+
+#: Span extensions carrying a final entity's normalised fields (``span._.value`` …).
+ENTITY_FIELDS: tuple[str, ...] = ("value", "currency", "unit", "qualifier")
+_FINAL = "zhinvest_final"
+
+
+def _final_field(name: str) -> Any:
+    def get(span: Span) -> Any:
+        mention = span.doc.user_data.get(_FINAL, {}).get((span.start_char, span.end_char, span.label_))
+        if mention is None:
+            return None
+        value = mention.get(name)
+        if name == "value" and isinstance(value, str):
+            return Decimal(value)
+        return value
+
+    return get
+
+
+for _field in ENTITY_FIELDS:
+    if not Span.has_extension(_field):
+        Span.set_extension(_field, getter=_final_field(_field))
+
+
+def set_final_entities(doc: Doc, mentions: Iterable[Mention]) -> None:
+    """``doc.ents`` become the resolved mentions (the entities a Document gets), each with its
+    value, currency, unit and qualifier as span extensions. With the char segmenter the spans
+    are exactly the Document's; with word tokens a mention is expanded to whole tokens."""
+    spans: list[Span] = []
+    final: dict[tuple[int, int, str], Mention] = {}
+    for mention in mentions:
+        span = doc.char_span(mention["start"], mention["end"], label=mention["label"], alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+            final[(span.start_char, span.end_char, mention["label"])] = mention
+    doc.ents = filter_spans(spans)
+    doc.user_data[_FINAL] = final
 
 
 def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:

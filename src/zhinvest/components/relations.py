@@ -66,7 +66,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import alternation
-from ._spans import Mention, collect_mentions, doc_text, resolve_overlaps
+from ._spans import Mention, collect_mentions, doc_text, resolve_overlaps, set_final_entities
 
 RELATIONS = "zhinvest_relations"
 if not Doc.has_extension(RELATIONS):
@@ -518,13 +518,16 @@ class RelationsComponent:
     resource in :meth:`initialize` (``[initialize.components.zhinvest_relations]``) and writes
     it back in :meth:`to_disk`."""
 
-    def __init__(self, nlp: Language, name: str = "zhinvest_relations") -> None:
+    def __init__(self, nlp: Language, name: str = "zhinvest_relations", set_ents: bool = True) -> None:
         self.name = name
+        self.set_ents = set_ents
         self.finder = RelationFinder()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = resolve_overlaps(collect_mentions(doc))
         doc._.set(RELATIONS, self.finder.find(doc_text(doc), mentions))
+        if self.set_ents:  # spaCy users see the final answer: the Document's entities, with their values
+            set_final_entities(doc, mentions)
         return doc
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, relations: dict[str, Any] | None = None) -> None:
@@ -542,6 +545,10 @@ class RelationsComponent:
         return self
 
 
-@Language.factory("zhinvest_relations", assigns=["doc._.zhinvest_relations"], default_config={})
-def make_relations_component(nlp: Language, name: str) -> RelationsComponent:
-    return RelationsComponent(nlp, name)
+@Language.factory(
+    "zhinvest_relations",
+    assigns=["doc._.zhinvest_relations", "doc.ents", "span._.value", "span._.currency", "span._.unit", "span._.qualifier"],
+    default_config={"set_ents": True},
+)
+def make_relations_component(nlp: Language, name: str, set_ents: bool) -> RelationsComponent:
+    return RelationsComponent(nlp, name, set_ents=set_ents)
