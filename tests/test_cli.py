@@ -371,3 +371,30 @@ def test_the_version_and_the_number_parsers_import_no_model_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        (["train", "ner", "--help"], "usage: python -m zhinvest.training"),
+        (["train", "segmenter", "--help"], "usage: python -m zhinvest.segmentation"),
+        (["build", "lexicons", "--help"], "usage: zhinvest build lexicons"),
+    ],
+)
+def test_tools_are_commands_of_the_cli(capsys, argv, usage):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith(usage)
+
+
+def test_the_command_an_error_names_exists():
+    import shlex
+
+    from zhinvest.cli import build_parser
+    from zhinvest.segmentation import TRAIN_COMMAND
+
+    words = shlex.split(TRAIN_COMMAND)
+    assert words[0] == "zhinvest"
+    args = build_parser().parse_args(words[1:])
+    assert (args.tool, args.tool_args[:2]) == ("segmenter", ["--ud-dir", "../shared/data/ud"])

