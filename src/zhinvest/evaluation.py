@@ -729,14 +729,14 @@ def evaluate_gold_set(
 
     gold_set = load_gold(gold_path, sources)
     run = pipeline or Pipeline()
-    predicted = [_only_labels(run.document(article), gold_set.labels) for article in gold_set.articles]
+    predicted = [_only_labels(run.document(article), gold_set.labels, gold_set.has_relations) for article in gold_set.articles]
     return evaluate(list(gold_set.documents), predicted), gold_set, predicted
 
 
-def _only_labels(document: Document, labels: tuple[str, ...]) -> Document:
-    """A predicted document reduced to the labels its gold set annotates (and no relations
-    when it annotates none of their arguments' labels)."""
-    if set(labels) >= {entity.label for entity in document.entities}:
+def _only_labels(document: Document, labels: tuple[str, ...], relations: bool = True) -> Document:
+    """A predicted document reduced to what its gold set annotates: its labels, and relations
+    only where the set has them (arguments of a dropped label go with their relations)."""
+    if relations and set(labels) >= {entity.label for entity in document.entities}:
         return document
     entities = tuple(entity for entity in document.entities if entity.label in labels)
     return document.model_copy(update={"entities": entities, "relations": ()})

@@ -62,6 +62,8 @@ class GoldSet:
     problems: tuple[str, ...] = field(default=())
     #: The labels the set annotates: predictions of other labels are not scored against it.
     labels: tuple[str, ...] = LABELS
+    #: Whether the set annotates relations (a NER corpus does not: predicted ones are not scored).
+    has_relations: bool = True
 
 
 def load_gold(path: str | Path, sources: str | Path | None = None) -> GoldSet:
@@ -193,7 +195,12 @@ def _load_span_corpus(path: Path) -> GoldSet:
             documents.append(Document(id=doc_id, source=str(path), text=article.text, entities=tuple(entities)))
             articles.append(article)
     return GoldSet(
-        name=str(path), documents=tuple(documents), articles=tuple(articles), problems=tuple(problems), labels=NAME_LABELS
+        name=str(path),
+        documents=tuple(documents),
+        articles=tuple(articles),
+        problems=tuple(problems),
+        labels=NAME_LABELS,
+        has_relations=False,
     )
 
 

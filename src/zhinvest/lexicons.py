@@ -28,7 +28,7 @@ import re
 import sys
 from pathlib import Path
 
-from .components._names import division_names, short_form
+from .components._names import cpca_divisions_path, division_names, short_form
 from .reader.normalise import fold_width
 
 #: jieba part-of-speech tags of ordinary words (ICTCLAS set): a short form tagged so is no place.
@@ -50,8 +50,23 @@ def jieba_dictionary() -> dict[str, tuple[int, str]]:
     return words
 
 
+def prefecture_names(path: Path | None = None) -> set[str]:
+    """Names of the prefecture-level divisions (地级市, 地区, 自治州, 盟): their code ends in 00
+    and is no province's (cpca's ``adcodes.csv``)."""
+    path = path or cpca_divisions_path()
+    if path is None:
+        return set()
+    with path.open(encoding="utf-8") as handle:
+        return {row["name"] for row in csv.DictReader(handle) if row["adcode"][2:4] != "00" and row["adcode"][4:6] == "00"}
+
+
 def build_place_gazetteer(stoplist: set[str] | None = None) -> dict[str, object]:
+    """Full names of the divisions and the short forms worth matching alone. A short form
+    that jieba lists as an ordinary word is dropped (资源 of 资源县), except a prefecture-level
+    city's (合肥, 大连, 烟台: jieba's tags call them nouns), which is dropped only when the
+    word is very frequent (:data:`FREQUENT_WORD`)."""
     names = division_names()
+    prefectures = prefecture_names()
     dictionary = jieba_dictionary()
     short: dict[str, str] = {}
     dropped: dict[str, str] = {}
@@ -60,7 +75,8 @@ def build_place_gazetteer(stoplist: set[str] | None = None) -> dict[str, object]
         if not form or form in names:
             continue
         freq, tag = dictionary.get(form, (0, ""))
-        if tag in COMMON_TAGS or (freq >= FREQUENT_WORD and tag != "ns") or (stoplist and form in stoplist):
+        ordinary = tag in COMMON_TAGS and (name not in prefectures or freq >= FREQUENT_WORD)
+        if ordinary or (freq >= FREQUENT_WORD and tag != "ns") or (stoplist and form in stoplist):
             dropped[form] = f"{tag or '-'} {freq}"
             continue
         short[form] = name

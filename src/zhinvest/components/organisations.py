@@ -41,6 +41,8 @@ _GENERIC_HEADS = ("公司", "企业")
 _NOT_IN_TRADE_NAME = frozenset("与在的了是及等对向从把被将于")
 #: Nouns after which a listed name is a field, not the company: 中国黄金行业.
 _FIELD_NOUNS = ("行业", "产业", "领域", "市场", "板块")
+#: Words after which what stands before an investment verb is a place: 在某地投资, 落户某地投资.
+_LOCATIVES = ("在", "于", "赴", "到", "来", "落户", "入驻", "扎根")
 #: A count of companies: 179家附属公司, 三家公司.
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]{1,8}[家个所]")
 #: What stands before an outlet on a source line: nothing, or a source label (来源：).
@@ -499,8 +501,8 @@ class OrganisationFinder:
             start = walk_left(text, end, self.boundaries, limit=12, stop_at=taken)
             start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
             name = text[start:end]
-            if name.endswith(tuple(self.lex["investor_name_not_ending"])):
-                continue
+            if name.endswith(tuple(self.lex["investor_name_not_ending"])) or text.endswith(_LOCATIVES, 0, start):
+                continue  # 在某某投资: after a locative the words are the place, not the investor
             if 2 <= len(name) <= 12 and name not in self.generic and not any(name.endswith(g) and len(name) - len(g) < 2 for g in self.generic):
                 if name not in self.lex.place_names and not name.endswith(("区", "市", "县", "省", "镇")):
                     spans.append((start + self._nationality(name), end))
