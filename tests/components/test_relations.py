@@ -101,3 +101,30 @@ def test_settled_place_before_a_described_organisation():
     document = zhinvest.Pipeline(ner_model=None)("位于苏州的生物医药企业信达生物有限公司宣布扩产。")
     located = [(document.entity(r.org).text, document.entity(r.location).text) for r in document.relations if r.type == "LOCATED_IN"]
     assert len(located) == 1 and located[0][1] == "苏州" and located[0][0].endswith("信达生物有限公司")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "北京创新源投资有限公司与山东润峰集团共同出资5亿元，在济南历下区设立产业基金。",
+            {
+                ("INVESTMENT", "北京创新源投资有限公司", Decimal("500000000"), "历下区", None),
+                ("INVESTMENT", "山东润峰集团", Decimal("500000000"), "历下区", None),
+                ("LOCATED_IN", "北京创新源投资有限公司", "历下区"),
+                ("LOCATED_IN", "山东润峰集团", "历下区"),
+            },
+        ),
+        (
+            # after a locative the words before the verb are the place, not an investor
+            "深圳市易达智能科技有限公司将在惠州惠阳投资8亿元建设研发总部。",
+            {
+                ("INVESTMENT", "深圳市易达智能科技有限公司", Decimal("800000000"), "惠阳", "planned"),
+                ("LOCATED_IN", "深圳市易达智能科技有限公司", "惠阳"),
+            },
+        ),
+    ],
+    ids=["co-investors then the place", "a place before the verb"],
+)
+def test_co_investors_and_places_before_the_verb(text, expected):
+    assert facts(text) == expected
