@@ -430,3 +430,12 @@ def test_the_seeds_conference_reports_stay_distinct_events(tmp_path, seed_docume
         conferences = summaries[summaries["count"].isin([216, 322, 580])]
         assert sorted(conferences["count"]) == [216, 322, 580] and set(conferences["reports"]) == {1}
         assert (ledger.events(kind="all")["documents"] == 1).all()  # no seed fact is another seed's
+
+
+def test_cli_build_extracts_articles_with_the_default_pipeline(tmp_path, seed_paths):
+    from zhinvest.cli import main
+
+    db = tmp_path / "l.sqlite"
+    assert main(["ledger", "build", str(seed_paths[0]), "--db", str(db)]) == 0
+    assert main(["ledger", "build", str(seed_paths[0]), "--db", str(db), "--no-ner"]) == 0  # the same article adds nothing
+    assert main(["ledger", "query", "--db", str(db), "--place", "上海"]) == 0

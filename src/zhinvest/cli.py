@@ -463,7 +463,7 @@ def _add_ledger_parser(commands: argparse._SubParsersAction) -> None:
     build.add_argument("--engine", choices=("local", "dask"), default="local", help="extract new articles locally (default) or on a Dask cluster")
     build.add_argument("--scheduler", default=None, metavar="ADDRESS", help="with --engine dask: a running scheduler")
     build.add_argument("--segmenter", default="char", help="char (default), jieba or pkuseg")
-    build.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER")
+    _ner_options(build)
     build.set_defaults(func=cmd_ledger_build)
 
     def filters(parser: argparse.ArgumentParser, kind: str) -> None:
