@@ -12,11 +12,12 @@ a usage error (bad or conflicting options); 3 an internal error (a bug: please r
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from .about import __version__
 from .errors import Errors, ZhinvestError
@@ -449,7 +450,7 @@ def _iso_date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
-def _add_ledger_parser(commands: argparse._SubParsersAction) -> None:
+def _add_ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     ledger = commands.add_parser("ledger", help="an investment ledger across articles: build, query, render")
     actions = ledger.add_subparsers(dest="ledger_command", required=True)
 
@@ -581,8 +582,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
-        sys.stderr.reconfigure(encoding="utf-8")
+        cast(io.TextIOWrapper, sys.stdout).reconfigure(encoding="utf-8")
+        cast(io.TextIOWrapper, sys.stderr).reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -93,12 +93,12 @@ def extract_sources(
     cluster = None
     if scheduler:
         try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]  # distributed: unannotated
         except (OSError, ValueError, TypeError) as error:  # unreachable (after the timeout) or not an address
             raise EngineError(Errors.E067.format(address=scheduler, reason=error)) from None
     else:
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
-        client = Client(cluster)
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)  # type: ignore[no-untyped-call]  # distributed: unannotated
+        client = Client(cluster)  # type: ignore[no-untyped-call]  # distributed: unannotated
     try:
         window: deque[tuple[list[Source], Any]] = deque()
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
@@ -110,7 +110,7 @@ def extract_sources(
         while window:
             yield from _collect(*window.popleft())
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]  # distributed: unannotated
         if cluster is not None:
             cluster.close()
 
@@ -162,5 +162,6 @@ def write_partitions(records: Any, folder: str | Path, **compute: Any) -> list[s
     ledger build FOLDER`` reads them back without extracting again. Returns the files written;
     ``compute`` goes to Dask (``scheduler="sync"`` …)."""
     target = str(folder).rstrip("/") + "/part-*.jsonl"
-    return records.map(lambda record: record.to_json()).to_textfiles(target, last_endline=True, **compute)
+    written: list[str] = records.map(lambda record: record.to_json()).to_textfiles(target, last_endline=True, **compute)
+    return written
 

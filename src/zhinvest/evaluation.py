@@ -501,8 +501,8 @@ def _error(
 ) -> ErrorItem:
     return ErrorItem(
         error_class=error_class,
-        kind=kind,  # type: ignore[arg-type]
-        level=level,  # type: ignore[arg-type]
+        kind=kind,
+        level=level,
         document=doc.id,
         label=label,
         start=start,

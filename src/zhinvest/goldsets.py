@@ -209,7 +209,7 @@ def _span_entity(index: int, article: Article, start: int, end: int, label: str)
     text = article.text[start:end]
     return Entity(
         id=index,
-        label=label,  # type: ignore[arg-type]
+        label=label,
         text=text,
         source_text=article.source_text[source_start:source_end],
         start=start,
@@ -390,7 +390,7 @@ _GOLD_ARGUMENTS: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "PROJECT_SUMMARY": (("count", "PROJECT_COUNT", True), ("total", "MONEY", False)),
     "LOCATED_IN": (("org", "ORG", True), ("location", "LOC", True)),
 }
-_RELATION_MODELS = {"INVESTMENT": InvestmentRelation, "PROJECT_SUMMARY": ProjectSummaryRelation, "LOCATED_IN": LocatedInRelation}
+_RELATION_MODELS: dict[str, type[InvestmentRelation] | type[ProjectSummaryRelation] | type[LocatedInRelation]] = {"INVESTMENT": InvestmentRelation, "PROJECT_SUMMARY": ProjectSummaryRelation, "LOCATED_IN": LocatedInRelation}
 
 
 def _relation(relation: dict[str, Any], entities: list[Entity], text: str) -> Relation | str:
@@ -414,9 +414,9 @@ def _relation(relation: dict[str, Any], entities: list[Entity], text: str) -> Re
             return f"{name} {given!r} is no annotated {label} entity"
         fields[name] = min(matches, key=lambda entity: abs(entity.start - anchor) if anchor >= 0 else entity.start).id
     for name in ("stage", "scope", "project", "sector", "evidence"):
-        if relation.get(name) is not None and name in _RELATION_MODELS[kind].model_fields:  # type: ignore[attr-defined]
+        if relation.get(name) is not None and name in _RELATION_MODELS[kind].model_fields:
             fields[name] = relation[name]
-    return _RELATION_MODELS[kind](**fields)  # type: ignore[no-any-return]
+    return _RELATION_MODELS[kind](**fields)
 
 
 def _gold_key(label: str, given: Any) -> tuple[object, ...]:

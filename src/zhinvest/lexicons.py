@@ -27,6 +27,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TypedDict
 
 from .components._names import cpca_divisions_path, division_names, short_form
 from .reader.normalise import fold_width
@@ -50,6 +51,57 @@ def jieba_dictionary() -> dict[str, tuple[int, str]]:
     return words
 
 
+class PlaceGazetteer(TypedDict):
+    """``data/places_cn.json``."""
+
+    _source: str
+    full_names: list[str]
+    short_forms: dict[str, str]
+    dropped_short_forms: dict[str, str]
+
+
+class PlaceHierarchy(TypedDict):
+    """``data/places_hierarchy.json``: code → [name, parent code]."""
+
+    _source: str
+    licence: str
+    divisions: dict[str, list[str | None]]
+    abbreviations: dict[str, str]
+
+
+class CommonWords(TypedDict):
+    """``data/common_words.json``."""
+
+    _source: str
+    words: list[str]
+
+
+class CrossingWords(TypedDict):
+    """``data/crossing_words.json``: words and place names with their jieba frequencies."""
+
+    _source: str
+    words: dict[str, int]
+    place_frequencies: dict[str, int]
+
+
+class ListedCompanies(TypedDict):
+    """``data/listed_companies.json``."""
+
+    _source: str
+    names: list[str]
+
+
+class TownGazetteer(TypedDict):
+    """``data/towns_cn.json``: short forms and counties as space-separated lists."""
+
+    _source: str
+    full_names: list[str]
+    town_short_forms: dict[str, str]
+    counties: dict[str, str]
+
+
+
+
 def prefecture_names(path: Path | None = None) -> set[str]:
     """Names of the prefecture-level divisions (地级市, 地区, 自治州, 盟): their code ends in 00
     and is no province's (cpca's ``adcodes.csv``)."""
@@ -60,7 +112,7 @@ def prefecture_names(path: Path | None = None) -> set[str]:
         return {row["name"] for row in csv.DictReader(handle) if row["adcode"][2:4] != "00" and row["adcode"][4:6] == "00"}
 
 
-def build_place_gazetteer(stoplist: set[str] | None = None) -> dict[str, object]:
+def build_place_gazetteer(stoplist: set[str] | None = None) -> PlaceGazetteer:
     """Full names of the divisions and the short forms worth matching alone. A short form
     that jieba lists as an ordinary word is dropped (资源 of 资源县), except a prefecture-level
     city's (合肥, 大连, 烟台: jieba's tags call them nouns), which is dropped only when the
@@ -106,7 +158,7 @@ PROVINCE_ABBREVIATIONS = {
 }
 
 
-def build_place_hierarchy(path: Path | None = None) -> dict[str, object]:
+def build_place_hierarchy(path: Path | None = None) -> PlaceHierarchy:
     """``data/places_hierarchy.json``: every division of cpca's ``adcodes.csv`` (MIT licence) by
     its six-digit code, with its name and its parent's code. The code says the level (``xx0000``
     a province, ``xxxx00`` a city, else a county); a county of a municipality or one governed by
@@ -143,7 +195,7 @@ def build_place_hierarchy(path: Path | None = None) -> dict[str, object]:
     }
 
 
-def build_common_words(min_freq: int = 300) -> dict[str, object]:
+def build_common_words(min_freq: int = 300) -> CommonWords:
     """Frequent ordinary words (jieba's dictionary: a common-word part of speech, two to four
     characters): a statistical model's mention that is one of them is no name."""
     words = sorted(
@@ -155,7 +207,7 @@ def build_common_words(min_freq: int = 300) -> dict[str, object]:
     }
 
 
-def build_crossing_words(place_names: set[str], min_freq: int = 100) -> dict[str, object]:
+def build_crossing_words(place_names: set[str], min_freq: int = 100) -> CrossingWords:
     """Frequent words of two to four characters that are not places of the gazetteer
     (共和国, 政府, 大城市), with their jieba frequencies, and the frequencies of the places'
     short forms: a short form that a more frequent such word crosses or contains (共和 in
@@ -186,7 +238,7 @@ def adata_stock_codes_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def build_listed_companies(common: set[str], places: set[str], path: Path | None = None) -> dict[str, object]:
+def build_listed_companies(common: set[str], places: set[str], path: Path | None = None) -> ListedCompanies:
     """Short names (证券简称) of the companies listed in Shanghai, Shenzhen and Beijing, from the
     adata package's ``code.csv`` (MIT licence): names of three characters or more, width
     folded, without trading marks (XD, N) and special-treatment names (*ST, PT); B-share
@@ -239,7 +291,7 @@ def town_short_form(name: str) -> str | None:
     return None
 
 
-def build_town_gazetteer(pcas_path: Path) -> dict[str, object]:
+def build_town_gazetteer(pcas_path: Path) -> TownGazetteer:
     """Township-level divisions from ``pcas.json`` (province → city → county → towns): the full
     names worth matching anywhere (three characters or more, or a two-character one jieba knows
     as a place, 乌镇; none that jieba lists as an ordinary word), and for each county and city the
@@ -315,16 +367,16 @@ def main(argv: list[str] | None = None) -> None:
     common = build_common_words()
     (target.parent / "common_words.json").write_text(json.dumps(common, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"common_words.json: {len(common['words'])} words", file=sys.stderr)
-    places = set(gazetteer["full_names"]) | set(gazetteer["short_forms"])  # type: ignore[arg-type]
+    places = set(gazetteer["full_names"]) | set(gazetteer["short_forms"])
     crossing = build_crossing_words(places)
     (target.parent / "crossing_words.json").write_text(json.dumps(crossing, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"crossing_words.json: {len(crossing['words'])} words", file=sys.stderr)
-    listed = build_listed_companies(set(common["words"]) | set(crossing["words"]), places)  # type: ignore[arg-type]
+    listed = build_listed_companies(set(common["words"]) | set(crossing["words"]), places)
     (target.parent / "listed_companies.json").write_text(json.dumps(listed, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"listed_companies.json: {len(listed['names'])} names", file=sys.stderr)
     hierarchy = build_place_hierarchy()
     (target.parent / "places_hierarchy.json").write_text(json.dumps(hierarchy, ensure_ascii=False, indent=0), encoding="utf-8")
-    print(f"places_hierarchy.json: {len(hierarchy['divisions'])} divisions", file=sys.stderr)  # type: ignore[arg-type]
+    print(f"places_hierarchy.json: {len(hierarchy['divisions'])} divisions", file=sys.stderr)
     print(f"{target}: {len(gazetteer['full_names'])} names, {len(gazetteer['short_forms'])} short forms, "
           f"{len(gazetteer['dropped_short_forms'])} dropped", file=sys.stderr)
 

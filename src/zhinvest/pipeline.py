@@ -252,7 +252,7 @@ def set_error_handler(nlp: Language, handler: Callable[[str, Any, list[Doc], Exc
     nlp.default_error_handler = handler
     for _, component in nlp.pipeline:
         try:
-            component.set_error_handler(handler)
+            component.set_error_handler(handler)  # type: ignore[attr-defined]  # spaCy types pipes as plain callables
         except AttributeError:
             pass
 
@@ -418,7 +418,7 @@ def entity_value(entities: Sequence[Entity], entity_id: int) -> Any:
     return next(e.value for e in entities if e.id == entity_id)
 
 
-RELATION_MODELS = {"INVESTMENT": InvestmentRelation, "PROJECT_SUMMARY": ProjectSummaryRelation, "LOCATED_IN": LocatedInRelation}
+RELATION_MODELS: dict[str, type[InvestmentRelation] | type[ProjectSummaryRelation] | type[LocatedInRelation]] = {"INVESTMENT": InvestmentRelation, "PROJECT_SUMMARY": ProjectSummaryRelation, "LOCATED_IN": LocatedInRelation}
 
 
 def relation_key(relation: Relation, entities: dict[int, Entity]) -> tuple[Any, ...]:

@@ -279,7 +279,7 @@ def _header(document: Document, title: str) -> str:
     )
     if meta.url:
         items += f'<span class="field"><span class="key">url</span> {escape(meta.url)}</span>'
-    counts = Counter(entity.label for entity in document.entities)
+    counts: Counter[str] = Counter(entity.label for entity in document.entities)
     summary = f"{len(document.entities)} entities, {len(document.relations)} relations"
     if counts:
         summary += " — " + ", ".join(f"{label} {counts[label]}" for label in _labels_of(document.entities) if counts[label])

@@ -39,11 +39,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from . import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 import spacy
-from spacy.lang.zh import Segmenter
+from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -51,7 +51,7 @@ from spacy.vocab import Vocab
 from .errors import Errors, FormatError, ModelError
 
 #: The segmenters of spaCy's Chinese tokenizer.
-SEGMENTERS: tuple[str, ...] = tuple(Segmenter.values())
+SEGMENTERS: tuple[str, ...] = tuple(Segmenter.values())  # type: ignore[no-untyped-call]  # spaCy leaves it unannotated
 #: Segmenters that need a package outside zhinvest's dependencies: import name -> pip command.
 OPTIONAL_SEGMENTERS: Mapping[str, tuple[str, str]] = {"jieba": ("jieba", 'pip install "zhinvest[jieba]"')}
 #: The files a spacy-pkuseg model directory holds.
@@ -130,7 +130,7 @@ def without_pkuseg_dictionary(nlp: Language) -> Language:
     return nlp
 
 
-@spacy.registry.callbacks(PKUSEG_AFTER_INIT)
+@spacy.registry.callbacks(PKUSEG_AFTER_INIT)  # type: ignore[attr-defined, untyped-decorator]  # spaCy re-exports registry implicitly; catalogue is untyped
 def make_without_pkuseg_dictionary() -> Callable[[Language], Language]:
     """The ``[initialize.after_init]`` callback of :func:`without_pkuseg_dictionary`."""
     return without_pkuseg_dictionary
@@ -171,7 +171,7 @@ def initialize_tokenizer(nlp: Language, pkuseg_model: str | Path | None = None) 
     if pkuseg_model is None:
         pkuseg_model = nlp.config["initialize"]["tokenizer"].get("pkuseg_model") or pkuseg_model_path()
     check_segmenter("pkuseg", pkuseg_model)
-    nlp.tokenizer.initialize(pkuseg_model=str(pkuseg_model), pkuseg_user_dict="default")
+    cast(ChineseTokenizer, nlp.tokenizer).initialize(pkuseg_model=str(pkuseg_model), pkuseg_user_dict="default")
     without_pkuseg_dictionary(nlp)
 
 

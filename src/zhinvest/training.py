@@ -299,6 +299,7 @@ def make_doc(
         span = doc.char_span(start, end, label=label)
         if span is None:  # misaligned == "expand"
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            assert span is not None  # "expand" takes the tokens the characters touch
             stats["expanded"] += 1
         if any(taken[span.start : span.end]):
             stats["overlap_dropped"] += 1
@@ -313,6 +314,7 @@ def make_doc(
             if misaligned == "error":
                 raise ValueError(f"span [{start}, {end}) is not a token span of {text!r}")
             span = doc.char_span(start, end, alignment_mode="expand")
+            assert span is not None  # "expand" takes the tokens the characters touch
         for i in range(span.start, span.end):
             if not taken[i]:
                 taken[i] = True
@@ -459,7 +461,7 @@ class TimeUp(Exception):
 STOP_AFTER = "zhinvest.training.stop_after.v1"
 
 
-@spacy.registry.callbacks(STOP_AFTER)
+@spacy.registry.callbacks(STOP_AFTER)  # type: ignore[attr-defined, untyped-decorator]  # spaCy re-exports registry implicitly; catalogue is untyped
 def make_stop_after(seconds: float, log_every: int = 500) -> Any:
     """A ``before_update`` callback: log the step and the seconds so far to stderr every
     ``log_every`` steps, and raise :class:`TimeUp` at the first step after ``seconds`` (0:

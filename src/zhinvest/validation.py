@@ -60,7 +60,7 @@ ProblemKind = Literal[
 CONTEXT_CHARS = 12
 
 _PARSERS = {"MONEY": parse_money, "AREA": parse_area, "PROJECT_COUNT": parse_count}
-_RELATION = TypeAdapter(Relation)
+_RELATION: TypeAdapter[Relation] = TypeAdapter(Relation)
 
 
 class _Frozen(BaseModel):

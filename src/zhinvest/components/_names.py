@@ -80,7 +80,8 @@ def short_form(name: str) -> str | None:
 
 
 def _data(name: str) -> dict[str, Any]:
-    return json.loads(files("zhinvest").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(files("zhinvest").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return data
 
 
 @dataclass(frozen=True)
@@ -192,12 +193,14 @@ class NameLexicon:
     @cached_property
     def crossing_words(self) -> dict[str, int]:
         """Frequent words that are not places, with their frequencies (``data/crossing_words.json``)."""
-        return _data("crossing_words.json")["words"]
+        frequencies: dict[str, int] = _data("crossing_words.json")["words"]
+        return frequencies
 
     @cached_property
     def place_frequencies(self) -> dict[str, int]:
         """How frequent the gazetteer's names are as words (jieba; ``data/crossing_words.json``)."""
-        return _data("crossing_words.json")["place_frequencies"]
+        frequencies: dict[str, int] = _data("crossing_words.json")["place_frequencies"]
+        return frequencies
 
     @cached_property
     def short_place_forms(self) -> frozenset[str]:
@@ -301,7 +304,7 @@ class Boundaries:
                 return text[position : position + n]
         return None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(sorted(self.words, key=len, reverse=True))
 
 

@@ -43,7 +43,7 @@ class Mention(TypedDict, total=False):
 
 
 def get_mentions(doc: Doc) -> list[Mention]:
-    mentions = doc._.get(MENTIONS)
+    mentions: list[Mention] | None = doc._.get(MENTIONS)
     if mentions is None:
         mentions = []
         doc._.set(MENTIONS, mentions)
@@ -53,7 +53,7 @@ def get_mentions(doc: Doc) -> list[Mention]:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per doc: spaCy joins it from the tokens on every access,
     which for a chunk of 20,000 character tokens costs more than a component's search."""
-    cached = doc.user_data.get(_TEXT_KEY)
+    cached: tuple[int, str] | None = doc.user_data.get(_TEXT_KEY)
     if cached is not None and cached[0] == len(doc):  # a doc's text never changes; its tokens may be merged
         return cached[1]
     text = doc.text
@@ -263,7 +263,7 @@ class LexiconComponent:
         add_mentions(doc, self.finder.find(doc_text(doc)), self.overwrite_ents, self.set_ents)
         return doc
 
-    def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict | None = None, qualifiers: dict | None = None) -> None:
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict[str, Any] | None = None, qualifiers: dict[str, Any] | None = None) -> None:
         """Replace the default tables, as ``[initialize.components.NAME]`` settings or arguments."""
         if units is not None or qualifiers is not None:
             self.lexicon = Lexicon.load(units, qualifiers)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from functools import cached_property
 from importlib.resources import files
 from typing import Any
@@ -25,7 +26,8 @@ _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,\n]")
 
 
 def load_area_context() -> dict[str, Any]:
-    return json.loads(files("zhinvest").joinpath("data/area_context.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(files("zhinvest").joinpath("data/area_context.json").read_text(encoding="utf-8"))
+    return data
 
 
 class AreaFinder:
@@ -64,6 +66,7 @@ class AreaFinder:
                     )
                 except ValueError:
                     continue
+                assert isinstance(quantity.value, Decimal)  # parse_area: always a Decimal
                 qualifier = quantity.qualifier
                 if match.group("n2"):
                     qualifier = "at_least" if end != match.end() else "under"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from functools import cached_property
 from importlib.resources import files
 
@@ -83,6 +84,7 @@ class MoneyFinder:
                 )
             except ValueError:
                 return
+            assert isinstance(quantity.value, Decimal)  # parse_money: always a Decimal
             mentions.append(
                 Mention(
                     start=start,

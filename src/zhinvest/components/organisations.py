@@ -19,11 +19,13 @@ from __future__ import annotations
 from typing import Any
 
 import re
+from collections.abc import Iterable
 from functools import cached_property
 
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 from spacy.tokens import Doc
+import ahocorasick
 
 from ..numbers import alternation
 from ._names import Boundaries, NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
@@ -66,7 +68,7 @@ class OrganisationFinder:
         return re.compile(rf"(?<![各两三四五六七八九十])(?:{levels})(?:{bodies})(?!员)")
 
     @cached_property
-    def standalone_bodies(self):
+    def standalone_bodies(self) -> ahocorasick.Automaton:
         return _automaton(self.lex["standalone_bodies"])
 
     @cached_property
@@ -638,7 +640,7 @@ def _prefixes(text: str, start: int, longest: int) -> list[str]:
     return [text[start : start + length] for length in range(min(longest, len(text) - start), 1, -1)]
 
 
-def _longest_first(spans) -> list[tuple[int, int]]:
+def _longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Non-overlapping spans, longer ones kept first."""
     ordered = sorted(set(spans), key=lambda s: (s[0] - s[1], s[0]))
     taken = Occupancy(max((end for _, end in ordered), default=0))

@@ -18,11 +18,13 @@ verb or particle (``name_enders``); a transliterated name joins its parts with `
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 from spacy.tokens import Doc
+import ahocorasick
 
 from ._names import NameLexicon, _automaton, longest_matches, name_lexicon
 from ._spans import Mention, Occupancy, add_mentions, doc_text, get_mentions
@@ -60,7 +62,7 @@ class PersonFinder:
         return frozenset(self.lex["surnames"])
 
     @cached_property
-    def titles_after(self):
+    def titles_after(self) -> ahocorasick.Automaton:
         return _automaton(self.lex["titles_after_name"])
 
     @cached_property
@@ -104,7 +106,7 @@ class PersonFinder:
     def _ender_at(self, text: str, position: int) -> bool:
         return any(text.startswith(word, position) for word in self.lex.name_enders)
 
-    def find(self, text: str, organisations: list[tuple[int, int]] = (), avoid: list[tuple[int, int]] = ()) -> list[Mention]:
+    def find(self, text: str, organisations: Sequence[tuple[int, int]] = (), avoid: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         found: list[tuple[int, int]] = []
         trusted: set[tuple[int, int]] = set()  # found by a title, byline, dateline or list: marks repeats
         taken = list(organisations) + list(avoid)
@@ -170,7 +172,7 @@ class PersonFinder:
         return mentions + [Mention(start=s, end=e, label="ORG", component="persons") for s, e in extra_orgs]
 
     @cached_property
-    def titles_after_listed(self):
+    def titles_after_listed(self) -> ahocorasick.Automaton:
         return _automaton(self.lex["titles_after_listed_name"])
 
     def _name_before_title(self, text: str, title_start: int) -> tuple[int, int] | None:
@@ -198,10 +200,11 @@ class PersonFinder:
         countries = sorted(self.lex["countries"], key=len, reverse=True)
         return re.compile("(?:" + "|".join(map(re.escape, countries)) + ")籍")
 
-    def _name_list(self, text: str, position: int, add) -> None:
+    def _name_list(self, text: str, position: int, add: Callable[..., bool]) -> None:
         """Names after a title, enumerated with 、 and ended by 及/和/与 (A、B、C及D)."""
         listed = 0
         while position < len(text) and add(span := self.name_at(text, position), after_title=listed == 0):
+            assert span is not None  # add() takes no None
             position = span[1]
             if position < len(text) and text[position] == "、":
                 position += 1
@@ -214,7 +217,7 @@ class PersonFinder:
                     add(last)
             break
 
-    def _byline_names(self, text: str, start: int, end: int, add, every_token: bool = False) -> None:
+    def _byline_names(self, text: str, start: int, end: int, add: Callable[..., bool], every_token: bool = False) -> None:
         """Names in a byline from ``start``: tokens split by spaces or 、, each a whole name, or a
         surname and one character with a space between (傅 欣, written so to line up with
         three-character names); with ``every_token``, tokens that are no name (titles) are
@@ -272,7 +275,7 @@ class PersonFinder:
             return position, end
         return None
 
-    def _representatives(self, text: str, organisations: list[tuple[int, int]], add) -> list[tuple[int, int]]:
+    def _representatives(self, text: str, organisations: Sequence[tuple[int, int]], add: Callable[..., bool]) -> list[tuple[int, int]]:
         """A list of representatives, 组织+姓名、组织+姓名 (贝恩公司布鲁诺、华勤技术邱文生): when two
         items are a known organisation followed by a name, the other items split the same way,
         the name being the last two or three characters from a surname on."""

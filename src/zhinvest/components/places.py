@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import Any
 
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
@@ -50,8 +51,9 @@ class PlaceFinder:
         self.lex = lex or name_lexicon()
 
     @cached_property
-    def context(self) -> dict:
-        return self.lex["place_context"]
+    def context(self) -> dict[str, Any]:
+        context: dict[str, Any] = self.lex["place_context"]
+        return context
 
     @cached_property
     def zone(self) -> re.Pattern[str]:
@@ -101,7 +103,7 @@ class PlaceFinder:
         return Boundaries(self.context["zone_generic_names"])
 
     @cached_property
-    def town_and_licensed(self) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    def town_and_licensed(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
         return self.lex.town_forms, self.lex.division_of_short_form
 
     def find(self, text: str) -> list[Mention]:
@@ -189,8 +191,8 @@ class PlaceFinder:
         if name in self.lex.town_names:
             form = name[:-2] if name.endswith(("街道", "苏木")) else name[:-1]
             return [form] if form in self.lex.town_short_forms else []
-        form = short_form(name)
-        return [form] if form and name in self.lex.division_of_short_form.get(form, ()) else []
+        short = short_form(name)
+        return [short] if short and name in self.lex.division_of_short_form.get(short, ()) else []
 
     def _extend(self, text: str, start: int, end: int, name: str, raw_starts: set[int]) -> int:
         """The end of the place that starts with the name at ``[start, end)``: a zone word after

@@ -28,7 +28,8 @@ _NO_PUNCT = r"[^，。、；：,;:！？!?\n（）()“”\"《》]"
 
 
 def load_project_words() -> dict[str, Any]:
-    return json.loads(files("zhinvest").joinpath("data/project_count.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(files("zhinvest").joinpath("data/project_count.json").read_text(encoding="utf-8"))
+    return data
 
 
 class ProjectCountFinder:
@@ -80,6 +81,7 @@ class ProjectCountFinder:
                 quantity = parse_count(text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], self.lex)
             except ValueError:
                 return False
+            assert isinstance(quantity.value, int)  # parse_count: always an int
             mentions.append(Mention(start=start, end=end, label="PROJECT_COUNT", value=quantity.value, qualifier=quantity.qualifier, component="project_count"))
             taken.take(start, end)
             return True

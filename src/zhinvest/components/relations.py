@@ -104,7 +104,8 @@ GIVES = ("INVESTMENT", "PROJECT_SUMMARY", "LOCATED_IN", "NONE", "HOST")
 
 @lru_cache(maxsize=1)
 def relation_words() -> dict[str, Any]:
-    return json.loads(files("zhinvest").joinpath("data/relations.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(files("zhinvest").joinpath("data/relations.json").read_text(encoding="utf-8"))
+    return data
 
 
 @dataclass(frozen=True)
@@ -404,7 +405,7 @@ class RelationFinder:
         located: dict[tuple[int, int], list[int]] = {}
         for relation in relations:
             if relation["type"] == "LOCATED_IN":
-                located.setdefault(tuple(relation["org"]), relation["location"])  # type: ignore[arg-type]
+                located.setdefault(tuple(relation["org"]), relation["location"])
         for relation in list(relations):
             if relation["type"] != "INVESTMENT":
                 continue

@@ -44,7 +44,7 @@ class Converter(Protocol):
 
 #: Format name → converter module.
 CONVERTERS: dict[str, Converter] = {
-    module.NAME: module  # type: ignore[misc]
+    module.NAME: module
     for module in (native, docbin, labelstudio, doccano, brat, conll)
 }
 assert set(CONVERTERS) == set(ANNOTATION_FORMATS), "about.ANNOTATION_FORMATS must name every converter"

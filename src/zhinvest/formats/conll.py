@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ..errors import Errors, FormatError
 from ..schema import Document, Metadata
@@ -110,9 +111,9 @@ def write(docs: Iterable[Document], path: str | Path) -> None:
             out.write(to_conll(doc, name=path))
 
 
-def _entities(chars: list[str], bio: list[str], *, name: Path, line_of: list[int]) -> list[dict]:
+def _entities(chars: list[str], bio: list[str], *, name: Path, line_of: list[int]) -> list[dict[str, Any]]:
     text = "".join(chars)
-    spans: list[list] = []
+    spans: list[list[Any]] = []
     for offset, tag in enumerate(bio):
         if tag == "O":
             continue

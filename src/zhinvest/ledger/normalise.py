@@ -49,7 +49,8 @@ def name_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _names_data() -> dict[str, Any]:
-    return json.loads(files("zhinvest").joinpath("data/names.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(files("zhinvest").joinpath("data/names.json").read_text(encoding="utf-8"))
+    return data
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ import html
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .query import Filters, events, reports
@@ -66,7 +67,7 @@ def render_ledger(connection: sqlite3.Connection, filters: Filters = Filters(kin
     """The page: investments, then batch summaries; every event with its reports."""
     frame = events(connection, filters)
     rows = reports(connection, filters)
-    by_event: dict[str, list[dict]] = {}
+    by_event: dict[str, list[dict[str, Any]]] = {}
     for row in rows.to_dict("records"):
         by_event.setdefault(row["event"], []).append(row)
     parts = [

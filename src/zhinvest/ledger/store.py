@@ -34,7 +34,7 @@ from urllib.parse import urlparse
 from ..errors import Errors, ZhinvestError
 from ..schema import Document, Entity
 from .normalise import (
-    Gazetteer, company_key, document_aliases, document_place, entity_name, gazetteer, level_of, most_specific, name_key, resolve_places,
+    CompanyLink, Gazetteer, PlaceResolution, company_key, document_aliases, document_place, entity_name, gazetteer, level_of, most_specific, name_key, resolve_places,
 )
 
 __all__ = ["SCHEMA_VERSION", "connect", "document_key", "add_document", "refresh"]
@@ -211,7 +211,7 @@ def _evidence_span(document: Document, evidence: str | None, arguments: list[Ent
     return start, (min(ends) + 1 if ends else len(text))
 
 
-def _report_row(key: str, index: int, relation: Any, document: Document, by_id: dict[int, Entity], links: dict, places: dict, home: str | None, gaz: Gazetteer) -> tuple:
+def _report_row(key: str, index: int, relation: Any, document: Document, by_id: dict[int, Entity], links: dict[int, CompanyLink], places: dict[int, PlaceResolution], home: str | None, gaz: Gazetteer) -> tuple[Any, ...]:
     kind = relation.type
     arguments = [by_id[getattr(relation, name)] for name in ("investor", "amount", "location", "count", "total", "org") if getattr(relation, name, None) is not None]
     start, end = _evidence_span(document, relation.evidence, arguments)
@@ -241,7 +241,7 @@ def _report_row(key: str, index: int, relation: Any, document: Document, by_id: 
     )
 
 
-def _nearest_place(document: Document, start: int, end: int, org: Entity | None, money: Entity | None, places: dict, home: str | None, gaz: Gazetteer) -> tuple[str, str] | None:
+def _nearest_place(document: Document, start: int, end: int, org: Entity | None, money: Entity | None, places: dict[int, PlaceResolution], home: str | None, gaz: Gazetteer) -> tuple[str | None, str] | None:
     """The place of a relation without a resolved location, from its sentence ``[start, end)``:
     a place between the investor and the amount (X在L投资M), else the place nearest before the
     amount, else the nearest in the sentence; only places compatible with the document's."""
