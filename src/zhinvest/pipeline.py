@@ -397,9 +397,9 @@ def to_document(article: Article, mentions: Iterable[Mention], relations: Iterab
         else:
             model = RELATION_MODELS[relation["type"]]
             candidate = model(**{k: v for k, v in fields.items() if k in model.model_fields})
-            key = relation_key(candidate, by_id)
-            if key not in seen:
-                seen.add(key)
+            fact = relation_key(candidate, by_id)
+            if fact not in seen:
+                seen.add(fact)
                 built.append(candidate)
     # a batch mentioned again without its total is the same batch
     counted = {entity_value(entities, r.count) for r in built if r.type == "PROJECT_SUMMARY" and r.total is not None}
