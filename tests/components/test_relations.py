@@ -128,3 +128,35 @@ def test_settled_place_before_a_described_organisation():
 )
 def test_co_investors_and_places_before_the_verb(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "澳门星河发展有限公司表示，将在珠海横琴投资约60亿元，建设文旅综合体。",
+            {
+                ("INVESTMENT", "澳门星河发展有限公司", Decimal("6000000000"), "横琴", "planned"),
+                ("LOCATED_IN", "澳门星河发展有限公司", "横琴"),
+            },
+        ),
+        (
+            "德国博泰电气公司在重庆的第二工厂正式投产，投资总额约3亿美元。",
+            {
+                ("INVESTMENT", "博泰电气公司", Decimal("300000000"), "重庆", "landed"),
+                ("LOCATED_IN", "博泰电气公司", "重庆"),
+            },
+        ),
+        (
+            # a listed company's short name inside a zone's name is the zone (某某高新 + 区)
+            "会上，瑞典诺尔达公司与苏州高新区签署协议，将投资2亿美元建设研发中心。",
+            {
+                ("INVESTMENT", "诺尔达公司", Decimal("200000000"), "苏州高新区", "signed"),
+                ("LOCATED_IN", "诺尔达公司", "苏州高新区"),
+            },
+        ),
+    ],
+    ids=["announcement then the place", "the company's facility in a place", "a zone named like a listed company"],
+)
+def test_announcements_facilities_and_zones(text, expected):
+    assert facts(text) == expected

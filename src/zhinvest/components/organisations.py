@@ -45,6 +45,8 @@ _NOT_IN_TRADE_NAME = frozenset("与在的了是及等对向从把被将于")
 _FIELD_NOUNS = ("行业", "产业", "领域", "市场", "板块")
 #: Words after which what stands before an investment verb is a place: 在某地投资, 落户某地投资.
 _LOCATIVES = ("在", "于", "赴", "到", "来", "落户", "入驻", "扎根")
+#: What ends a place name: a listed name before it is part of the place (某某高新 + 区).
+_PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "园", "港", "湾")
 #: A count of companies: 179家附属公司, 三家公司.
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]{1,8}[家个所]")
 #: What stands before an outlet on a source line: nothing, or a source label (来源：).
@@ -160,7 +162,7 @@ class OrganisationFinder:
         return [
             (s, e)
             for s, e, _ in longest_matches(self.listed_companies, text)
-            if not self._inside_word(text, s, e) and not text.startswith(_FIELD_NOUNS, e)
+            if not self._inside_word(text, s, e) and not text.startswith(_FIELD_NOUNS, e) and not text.startswith(_PLACE_ENDINGS, e)
         ]
 
     @cached_property
