@@ -160,3 +160,9 @@ def test_co_investors_and_places_before_the_verb(text, expected):
 )
 def test_announcements_facilities_and_zones(text, expected):
     assert facts(text) == expected
+
+
+def test_the_investor_named_with_you_before_its_project():
+    # 由X投资建设的…项目，总投资M: X, not the trade name inside the project's name
+    text = "由江苏远航投资集团有限公司投资建设的远航冷链物流园项目，总投资8亿元。"
+    assert facts(text) == {("INVESTMENT", "江苏远航投资集团有限公司", Decimal("800000000"), None, None)}
