@@ -180,6 +180,7 @@ CASES: list[Case] = [
     Case("numbers.qualifier_around", lambda: lambda text: qualifier_around(text, text), ("至少",)),
     # numeric components
     Case("money._CJK", _pattern(money_module, "_CJK"), ("a",)),
+    Case("money._TERM_YUAN", _pattern(money_module, "_TERM_YUAN"), ("三",)),
     Case("money._CLAUSE_BREAK", _pattern(money_module, "_CLAUSE_BREAK"), ("a",)),
     Case("area._CLAUSE_BREAK", _pattern(area_module, "_CLAUSE_BREAK"), ("a",)),
     Case("MoneyFinder.amount", _finder(MoneyFinder, "amount"), ("1,111", "1到1 ")),

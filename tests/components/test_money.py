@@ -92,3 +92,10 @@ def test_initialize_replaces_tables():
     units["currencies"] = {**units["currencies"], "比特币": "BTC"}
     money.initialize(units=units)
     assert [m["currency"] for m in money.finder.find("投资5亿比特币")] == ["BTC"]
+
+
+@pytest.mark.parametrize("text", ["年产5万吨三元前驱体项目", "构建城乡二元结构", "推动投资主体多元化"])
+def test_a_lone_digit_before_yuan_inside_a_term_is_no_money(text):
+    from zhinvest.components.money import MoneyFinder
+
+    assert MoneyFinder().find(text) == []

@@ -284,3 +284,20 @@ def test_a_facility_name_starting_with_a_known_trade_name_is_cut_to_it(finder):
 
 def test_a_propagated_name_before_a_field_noun_is_no_company(finder):
     assert orgs(finder, "中国白银集团公司是中国白银行业中唯一一家") == ["中国白银集团公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the two characters before the industry words are the trade name's, even a boundary word (为, 同)
+        ("远为技术有限公司与多家企业签约", ["远为技术有限公司"]),
+        # a place that cuts another place is no anchor: 浙江华X…, not 江华 + X
+        ("签约项目包括：浙江华泰钴业股份有限公司年产5万吨项目", ["浙江华泰钴业股份有限公司"]),
+        # an area's own name between its city and a zone word
+        ("与惠州潼湖高新区管委会签署协议", ["惠州潼湖高新区管委会"]),
+        # a verb after a described kind of company is no name
+        ("一家科技公司落户", []),
+    ],
+)
+def test_trade_names_places_and_areas_at_the_edges(finder, text, expected):
+    assert orgs(finder, text) == expected

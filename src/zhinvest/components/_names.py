@@ -250,10 +250,12 @@ def walk_left(
     boundaries: "Boundaries | tuple[str, ...]",
     limit: int = 24,
     stop_at: "Iterable[tuple[int, int]] | bytearray" = (),
+    min_chars: int = 0,
 ) -> int:
     """The start of a name ending at ``end``: the leftmost position reachable over name
     characters without crossing punctuation, a boundary word or a taken character
-    (``stop_at``: spans, or a mask with 1 for taken characters)."""
+    (``stop_at``: spans, or a mask with 1 for taken characters). The first ``min_chars``
+    characters are taken whatever words they make (为 in 华为 before 技术有限公司)."""
     words = boundaries if isinstance(boundaries, Boundaries) else Boundaries(boundaries)
     if isinstance(stop_at, (bytearray, bytes)):
         mask = stop_at
@@ -264,7 +266,7 @@ def walk_left(
     start = end
     depth = 0  # brackets closed on the way: 某某(上海)电池 walks through, 某某电(上海 does not
     while start > 0 and end - start < limit:
-        if not NAME_CHAR.match(text[start - 1]) or mask[start - 1] or words.ends_at(text, start):
+        if not NAME_CHAR.match(text[start - 1]) or mask[start - 1] or (end - start >= min_chars and words.ends_at(text, start)):
             break
         if text[start - 1] in ")）":
             depth += 1

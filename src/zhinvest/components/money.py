@@ -29,6 +29,10 @@ from ._spans import LexiconComponent, Mention, Occupancy
 #: Characters of context passed to the qualifier and range logic.
 CONTEXT = 12
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: A lone Chinese digit before 元, which in a word is a term (三元前驱体, 二元结构), not money.
+_TERM_YUAN = re.compile(r"[一二三四五六七八九十两多]元")
+#: What may follow a small amount of yuan that is money (三元钱, 五元人民币, 十元左右).
+_YUAN_FOLLOWERS = ("钱", "人民币", "左右", "以上", "以下", "的", "每", "一")
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,\n]")
 
 
@@ -103,6 +107,8 @@ class MoneyFinder:
         for match in self.amount.finditer(text):
             if not _has_digit(match.group("n1"), self.lex) or not taken.free(match.start(), match.end()):
                 continue
+            if _TERM_YUAN.fullmatch(match.group()) and _CJK.match(text[match.end() : match.end() + 1]) and not text.startswith(_YUAN_FOLLOWERS, match.end()):
+                continue  # 三元前驱体, 二元结构, 多元化: a term, not an amount
             if match.group("n2") is not None:
                 if not _has_digit(match.group("n2"), self.lex):
                     continue

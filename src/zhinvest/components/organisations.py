@@ -218,11 +218,12 @@ class OrganisationFinder:
                 continue  # 政府部门: a kind of body, not one named body
             position, has_place = body_start, False
             while position > 0:
-                zone = self.zones_before_bodies.ends_at(text, position) and next(
-                    w for w in self.zones_before_bodies if text.endswith(w, 0, position)
-                )
+                zone = self.zones_before_bodies.ending_at(text, position)
                 if zone:
                     position -= len(zone)
+                    area = self._area_name_before(text, position)  # 某市 + 松山湖 + 高新区
+                    if area is not None:
+                        position = area
                     continue
                 place = self._place_ending_at(text, position)
                 if place is None:
@@ -231,6 +232,28 @@ class OrganisationFinder:
             if has_place:
                 spans.append((position, end))
         return spans
+
+    def _area_name_before(self, text: str, position: int) -> int | None:
+        """The start of an area's own name (two to four characters, no function character)
+        before a zone word, when a place comes right before it: 东莞 + 松山湖 + 高新区."""
+        if self._place_ending_at(text, position) is not None:
+            return None  # the zone is named by the place itself
+        for length in (2, 3, 4):
+            start = position - length
+            name = text[start:position]
+            if start < 2 or not all(_NAME_CORE.match(c) and c not in _NOT_IN_TRADE_NAME for c in name):
+                continue
+            if self._place_ending_at(text, start) is not None and name not in self.lex.common_words:
+                return start
+        return None
+
+    def _crosses_a_place(self, text: str, position: int) -> bool:
+        """Whether a place name runs across ``position`` (starts before it and ends after it)."""
+        for length in range(2, 5):
+            for start in range(max(0, position - length + 1), position):
+                if text[start : start + length] in self.lex.place_names:
+                    return True
+        return False
 
     def _place_ending_at(self, text: str, position: int) -> int | None:
         for length in range(8, 1, -1):
@@ -290,8 +313,8 @@ class OrganisationFinder:
             if trade and not all(_NAME_CORE.match(char) and char not in _NOT_IN_TRADE_NAME for char in trade_name):
                 continue
             place = self._place_ending_at(text, position)
-            if place is None or any(stops[place:position]):
-                continue
+            if place is None or any(stops[place:position]) or self._crosses_a_place(text, place):
+                continue  # 浙江华友…: 江华 would cut 浙江; the trade name is 华友
             start = place
             while (before := self._place_ending_at(text, start)) is not None and not any(stops[before:start]):
                 start = before
@@ -323,7 +346,9 @@ class OrganisationFinder:
                 start = anchored
             else:
                 boundaries = self.association_boundaries if base in _ASSOCIATIONS else self.boundaries
-                start = walk_left(text, walk_from, boundaries, stop_at=stops)
+                # a trade name has two characters at least: those before the industry words are its own
+                trade_chars = 2 if walk_from < suffix_start and not _NOT_IN_TRADE_NAME.intersection(text[max(0, walk_from - 2) : walk_from]) else 0
+                start = walk_left(text, walk_from, boundaries, stop_at=stops, min_chars=trade_chars)
                 start = strip_leading_boundaries(text, start, suffix_start, self.lex.boundary_words)
                 start = self._extend_over_known_names(text, start)
                 if base not in _ASSOCIATIONS:  # 某某企业投资交流协会: a generic word inside an association's name
@@ -376,6 +401,7 @@ class OrganisationFinder:
             common = self.lex.common_words
             if (
                 name in common
+                or name in self.boundaries.words  # 某某科技公司落户: a verb, no name
                 or name in self.generic
                 or name in self.lex.place_names
                 or any(name.startswith(title) for title in self.lex.titles_set)
