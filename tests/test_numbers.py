@@ -101,6 +101,10 @@ def test_arabic_with_multiplier(n, multiplier):
         ("数千万美元", "", "", Decimal("10000000"), "USD", "magnitude"),
         ("57.1亿元", "投资", "人民币建设", Decimal("5710000000"), "CNY", "exact"),
         ("1000万元", "融资", "港币。", Decimal("10000000"), "HKD", "exact"),
+        # a currency named right before the number names it too
+        ("100亿元", "将投资新台币", "在高雄", Decimal("10000000000"), "TWD", "exact"),
+        ("20亿元", "投资港币", "建设", Decimal("2000000000"), "HKD", "exact"),
+        ("3亿元", "投资人民币", "建设", Decimal("300000000"), "CNY", "exact"),
         ("21个", "签约", "", None, None, None),
     ],
 )

@@ -340,17 +340,21 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
         return Quantity(value, qualifier, named or "CNY")
     range_head = re.search(rf"{lex.range_separator}\s?\Z", before)
     qualifier = "under" if range_head and re.search(rf"{lex.numeral}\s?{lex.range_separator}\s?\Z", before) else qualifier_around(before, after, approx, lex)
-    return Quantity(value, qualifier, _currency_after(currency_word, after, lex))
+    return Quantity(value, qualifier, _currency_after(currency_word, after, lex, before))
 
 
-def _currency_after(unit: str, after: str, lex: Lexicon) -> str:
+def _currency_after(unit: str, after: str, lex: Lexicon, before: str = "") -> str:
     """The currency of an amount in ``unit``: a currency named right after 元 (``57.1亿元人民币``,
-    ``1000万元港币``) stays outside the span and names the currency."""
+    ``1000万元港币``) or right before the number (``新台币100亿元``, ``港币20亿元``) stays
+    outside the span and names the currency."""
     currency = lex.currencies[unit]
     if unit == "元":
         named = re.match(lex.currency, after)
         if named and named.group(0) != "元":
-            currency = lex.currencies[named.group(0)]
+            return lex.currencies[named.group(0)]
+        for name, code in lex.currencies.items():
+            if name != "元" and before.endswith(name):
+                return code
     return currency
 
 
