@@ -31,6 +31,10 @@ class EngineError(ZhinvestError, RuntimeError):
     """A batch engine that cannot be used: a Dask scheduler that cannot be reached."""
 
 
+class ResourceError(ZhinvestError, ValueError):
+    """A rule resource (``data/*.json`` or one given to a component) that does not fit its schema."""
+
+
 class Errors:
     """Message templates. Format them with keyword arguments."""
 
@@ -62,6 +66,7 @@ class Errors:
     E031 = "gold document {doc!r} names no source file to extract from"
     E032 = "gold document {doc!r}: source file {source!r} not found (give --sources DIR)"
     E033 = "{name}: a gold set folder with texts/ and gold/ but no gold/*.json file"
+    E035 = "{name}: not a valid rule resource: {problems}"
     E034 = "{name}: no quality floors file, or not valid JSON: {reason}"
     E040 = "entity {entity}: label {label!r} is not one of SPEC's labels {labels}"
     E041 = "entity {entity}: text {text!r} differs from the document text {found!r} at [{start}, {end})"

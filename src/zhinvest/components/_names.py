@@ -94,7 +94,9 @@ class NameLexicon:
 
     @classmethod
     def load(cls, data: dict[str, Any] | None = None, gazetteer: dict[str, Any] | None = None, towns: dict[str, Any] | None = None) -> "NameLexicon":
-        return cls(data=data or _data("names.json"), gazetteer=gazetteer or _data("places_cn.json"), towns=towns or _data("towns_cn.json"))
+        from ..resources import load_resource
+
+        return cls(data=data or load_resource("names"), gazetteer=gazetteer or _data("places_cn.json"), towns=towns or _data("towns_cn.json"))
 
     def __getitem__(self, key: str) -> Any:
         return self.data[key]

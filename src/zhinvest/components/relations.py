@@ -57,7 +57,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +65,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import alternation
+from ..resources import load_resource, validate_resource
 from ._spans import Mention, collect_mentions, doc_text, resolve_overlaps, set_final_entities
 
 RELATIONS = "zhinvest_relations"
@@ -104,8 +104,8 @@ GIVES = ("INVESTMENT", "PROJECT_SUMMARY", "LOCATED_IN", "NONE", "HOST")
 
 @lru_cache(maxsize=1)
 def relation_words() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(files("zhinvest").joinpath("data/relations.json").read_text(encoding="utf-8"))
-    return data
+    """The relation resource, ``data/relations.json``, validated (:mod:`zhinvest.resources`)."""
+    return load_resource("relations")
 
 
 @dataclass(frozen=True)
@@ -534,7 +534,7 @@ class RelationsComponent:
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, relations: dict[str, Any] | None = None) -> None:
         """Replace the resource (words, patterns …: the shape of ``data/relations.json``)."""
         if relations is not None:
-            self.finder = RelationFinder(relations)
+            self.finder = RelationFinder(validate_resource("relations", relations))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
@@ -542,7 +542,7 @@ class RelationsComponent:
         (path / "relations.json").write_text(json.dumps(self.finder.words, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationsComponent:
-        self.finder = RelationFinder(json.loads((Path(path) / "relations.json").read_text(encoding="utf-8")))
+        self.finder = RelationFinder(validate_resource("relations", json.loads((Path(path) / "relations.json").read_text(encoding="utf-8"))))
         return self
 
 
