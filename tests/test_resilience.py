@@ -208,6 +208,7 @@ CASES: list[Case] = [
          ("中中、",), sizes=(10_000, 100_000)),
     Case("OrganisationFinder.stock_code", _finder(OrganisationFinder, "stock_code"), ("(123456", "（1234.")),
     Case("organisations._BRACKETED_PLACE", _pattern(organisations_module, "_BRACKETED_PLACE"), ("(中中中中中中中",)),
+    Case("OrganisationFinder.signing_partner", _finder(OrganisationFinder, "signing_partner"), ("与中中", "与中中中中中中中中中")),
     Case("OrganisationFinder.project_owner", _finder(OrganisationFinder, "project_owner"), ("、中中", "中中科技")),
     Case("OrganisationFinder.list_head", _finder(OrganisationFinder, "list_head"), ("等一", "等多个中中")),
     Case("organisations._COUNTED", _pattern(organisations_module, "_COUNTED"), ("1",)),

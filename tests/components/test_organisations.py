@@ -301,3 +301,21 @@ def test_a_propagated_name_before_a_field_noun_is_no_company(finder):
 )
 def test_trade_names_places_and_areas_at_the_edges(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the partner a signing names, a country before it its own place
+        ("广州开发区与香港星讯通信签署战略合作协议", ["香港星讯通信"]),
+        ("开发区管委会与美国恒通集团签约", ["开发区管委会", "恒通集团"]),
+        ("与会嘉宾签署倡议书", []),
+        ("区政府与相关企业签订协议", ["区政府"]),
+        # a name with an organisation suffix of its own keeps it, after a known trade name
+        ("华晟集团主席、华晟家族基金名誉主席表示", ["华晟集团", "华晟家族基金"]),
+        # a kind of project, not a company: a sector word or a number before 项目
+        ("其中三大先导产业项目占总投资额约一半", []),
+    ],
+)
+def test_signing_partners_suffixes_and_kinds_of_project(finder, text, expected):
+    assert orgs(finder, text) == expected

@@ -47,6 +47,11 @@ _FIELD_NOUNS = ("行业", "产业", "领域", "市场", "板块")
 _LOCATIVES = ("在", "于", "赴", "到", "来", "落户", "入驻", "扎根")
 #: What ends a place name: a listed name before it is part of the place (某某高新 + 区).
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "园", "港", "湾")
+#: What starts no signing partner's name (与会, 与其, 与之, 与该…) and what ends a generic one.
+_NOT_PARTNER_START = frozenset("会其之该此各多一两几对双")
+_GENERIC_PARTNERS = ("企业", "公司", "单位", "方", "机构", "部门", "客商", "伙伴", "政府")
+#: Industry words that also name a sector or an activity: before 项目 they make a kind of project.
+_SECTOR_LIKE = frozenset({"产业", "发展", "开发", "服务", "管理", "工程", "建设", "投资", "国际", "贸易", "商业", "文化", "旅游", "生态", "农业", "金融"})
 #: A count of companies: 179家附属公司, 三家公司.
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]{1,8}[家个所]")
 #: What stands before an outlet on a source line: nothing, or a source label (来源：).
@@ -96,8 +101,12 @@ class OrganisationFinder:
         candidates: list[tuple[int, int]] = []
         candidates.extend((s, e) for s, e, _ in longest_matches(self.lex.central_bodies, text))
         for match in self.local_body.finditer(text):
-            place = self._place_ending_at(text, match.start())
-            candidates.append((match.start() if place is None else place, match.end()))
+            start = match.start()
+            zone = self.zones_before_bodies.ending_at(text, start + 1)  # 开发区管委会: the level 区 ends a zone word
+            if zone is not None:
+                start = start + 1 - len(zone)
+            place = self._place_ending_at(text, start)
+            candidates.append((start if place is None else place, match.end()))
         candidates.extend(self._place_bodies(text))
         for start, end, _ in longest_matches(self.standalone_bodies, text):
             if not text.endswith(("各", "每", "两", "多", "等"), 0, start):  # 各管委会: not one body
@@ -108,6 +117,7 @@ class OrganisationFinder:
         candidates.extend(self._suffixed(text, avoid))
         candidates.extend(self._listed(text))
         candidates.extend(self._project_owners(text))
+        candidates.extend(self._signing_partners(text))
         candidates.extend(self._stock_coded(text))
         candidates.extend(self._before_facility(text))
         candidates.extend(self._media(text))
@@ -162,14 +172,18 @@ class OrganisationFinder:
         return [
             (s, e)
             for s, e, _ in longest_matches(self.listed_companies, text)
-            if not self._inside_word(text, s, e) and not text.startswith(_FIELD_NOUNS, e) and not text.startswith(_PLACE_ENDINGS, e)
+            if not self._inside_word(text, s, e)
+            and not text.startswith(_FIELD_NOUNS, e)
+            and not text.startswith(_PLACE_ENDINGS, e)
+            and not self._ordinary_phrase(text[s:e])  # 创新医疗 (a listed name) in 创新医疗器械: two ordinary words
         ]
 
     @cached_property
     def project_owner(self) -> re.Pattern[str]:
-        industry = alternation(self.lex["industry_words"])
+        # the industry words that name a company's business, not a sector (某某产业项目 is a kind of project)
+        industry = alternation(w for w in self.lex["industry_words"] if w not in _SECTOR_LIKE)
         return re.compile(
-            rf"(?:如|包括|是|[、，,：:；;\n]|^)(?P<name>(?P<trade>[\u4e00-\u9fff]{{2,4}}?)(?:{industry}))(?=项目|[一二三四五六七八九十]期)"
+            rf"(?:(?:^|[、，,：:；;\n])(?:如|包括|是|其中)?|如|包括)(?P<name>(?P<trade>[\u4e00-\u9fff]{{2,4}}?)(?:{industry}))(?=项目|[一二三四五六七八九十]期)"
         )
 
     def _project_owners(self, text: str) -> list[tuple[int, int]]:
@@ -181,6 +195,7 @@ class OrganisationFinder:
             trade = match.group("trade")
             if (
                 any(form in trade for form in ("集团", "公司", "控股"))
+                or _COUNTED.match(trade) or trade[0] in "一二两三四五六七八九十百千几多各该本此"
                 or trade in self.lex.common_words
                 or trade in self.lex.place_names
                 or trade in self.generic
@@ -189,6 +204,31 @@ class OrganisationFinder:
             ):
                 continue
             spans.append(match.span("name"))
+        return spans
+
+    @cached_property
+    def signing_partner(self) -> re.Pattern[str]:
+        return re.compile(r"与(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:正式|共同)?(?:签署|签订|签约)")
+
+    def _signing_partners(self, text: str) -> list[tuple[int, int]]:
+        """The partner a signing names (某区与某某签署协议): a name of its own, no ordinary word,
+        place, person's name or generic head (与会, 与其, 与相关企业)."""
+        spans = []
+        for match in self.signing_partner.finditer(text):
+            name = match.group("name")
+            if (
+                name[0] in _NOT_PARTNER_START
+                or name in self.lex.common_words
+                or name in self.lex.place_names
+                or name in self.generic
+                or name.endswith(_GENERIC_PARTNERS)
+                or name.endswith(_PLACE_ENDINGS)  # 与某某高新区签署: the place signs
+                or self._ordinary_phrase(name)
+                or (len(name) <= 3 and name[0] in self.lex.surnames and name not in self.lex.place_names)
+            ):
+                continue
+            start, end = match.span("name")
+            spans.append((start + self._nationality(name), end))  # 与美国某某集团: the country is a place
         return spans
 
     @cached_property
@@ -270,6 +310,10 @@ class OrganisationFinder:
         """An association's name may hold verbs and generic words (某某企业投资交流协会): its walk
         stops at function words and punctuation only."""
         return Boundaries(self.lex["association_boundaries"])
+
+    @cached_property
+    def suffix_list(self) -> Boundaries:
+        return Boundaries(self.lex["org_suffixes"])
 
     @cached_property
     def legal_form_list(self) -> Boundaries:
@@ -614,8 +658,8 @@ class OrganisationFinder:
         industry word or legal form (某某真空节能新材料 before a facility) is the trade name."""
         name = text[start:end]
         trade = next((t for t in sorted(trades, key=len, reverse=True) if name.startswith(t) and name != t), None)
-        if trade is None or any(name.endswith(form) for form in self.legal_forms):
-            return start, end
+        if trade is None or self.suffix_list.ending_at(name, len(name)) is not None:
+            return start, end  # a name with an organisation suffix of its own (某某家族基金) stays
         rest = name[len(trade) :]
         if rest in self.lex["industry_words"]:
             return start, end
