@@ -191,7 +191,7 @@ def _load_span_corpus(path: Path) -> GoldSet:
             entities: list[Entity] = []
             for start, end, label in record["entities"]:
                 if label in SPAN_CORPUS_LABELS and end > start:
-                    entities.append(_span_entity(len(entities), article, int(start), int(end), SPAN_CORPUS_LABELS[label]))
+                    entities.append(article.entity(len(entities), SPAN_CORPUS_LABELS[label], int(start), int(end), source_component="gold"))
             documents.append(Document(id=doc_id, source=str(path), text=article.text, entities=tuple(entities)))
             articles.append(article)
     return GoldSet(
@@ -201,23 +201,6 @@ def _load_span_corpus(path: Path) -> GoldSet:
         problems=tuple(problems),
         labels=NAME_LABELS,
         has_relations=False,
-    )
-
-
-def _span_entity(index: int, article: Article, start: int, end: int, label: str) -> Entity:
-    source_start, source_end = article.source_span(start, end)
-    text = article.text[start:end]
-    return Entity(
-        id=index,
-        label=label,
-        text=text,
-        source_text=article.source_text[source_start:source_end],
-        start=start,
-        end=end,
-        source_start=source_start,
-        source_end=source_end,
-        name_simplified=text if label == "ORG" else None,
-        source_component="gold",
     )
 
 
@@ -358,7 +341,6 @@ def _clean_span(article: Article, source_start: int, source_end: int) -> tuple[i
 
 def _entity(index: int, mention: dict[str, Any], article: Article, start: int, end: int) -> Entity:
     label = mention["label"]
-    source_start, source_end = article.source_span(start, end)
     fields: dict[str, Any] = {}
     if label == "MONEY":
         fields = {"value": Decimal(str(mention["value"])), "currency": mention.get("currency") or "CNY"}
@@ -368,20 +350,7 @@ def _entity(index: int, mention: dict[str, Any], article: Article, start: int, e
         fields = {"value": int(mention["count"])}
     if label in ("MONEY", "AREA", "PROJECT_COUNT"):
         fields["qualifier"] = mention.get("qualifier") or "exact"
-    if label == "ORG":
-        fields["name_simplified"] = article.text[start:end]
-    return Entity(
-        id=index,
-        label=label,
-        text=article.text[start:end],
-        source_text=article.source_text[source_start:source_end],
-        start=start,
-        end=end,
-        source_start=source_start,
-        source_end=source_end,
-        source_component="gold",
-        **fields,
-    )
+    return article.entity(index, label, start, end, source_component="gold", **fields)
 
 
 #: Per relation type: argument name → (label, how the gold file gives it, required).

@@ -359,24 +359,16 @@ def to_document(article: Article, mentions: Iterable[Mention], relations: Iterab
     with entity ids as arguments, each fact once (the first mention of a repeated fact)."""
     entities = []
     for index, mention in enumerate(resolve_overlaps(mentions)):
-        start, end = mention["start"], mention["end"]
-        source_start, source_end = article.source_span(start, end)
-        text = article.text[start:end]
         entities.append(
-            Entity(
-                id=index,
-                label=mention["label"],
-                text=text,
-                source_text=article.source_text[source_start:source_end],
-                start=start,
-                end=end,
-                source_start=source_start,
-                source_end=source_end,
+            article.entity(
+                index,
+                mention["label"],
+                mention["start"],
+                mention["end"],
                 value=mention.get("value"),
                 currency=mention.get("currency"),
                 unit=mention.get("unit"),
                 qualifier=mention.get("qualifier"),
-                name_simplified=text if mention["label"] == "ORG" else None,
                 source_component=mention.get("component"),
             )
         )

@@ -11,11 +11,12 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 from typing import Literal
 
 from ..errors import Errors, InputError
-from ..schema import Damage, Metadata
+from ..schema import Damage, Entity, Metadata
 from .decode import decode as _decode  # not `decode`: that name is the submodule
 from .html import front_matter_metadata, html_to_aligned, looks_like_html, split_front_matter
 from .normalise import clean_lines, collapse_spaces, fold_width, remove_pinyin_glosses, to_simplified
@@ -47,6 +48,24 @@ class Article:
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.clean.source_span(start, end)
+
+    def entity(self, index: int, label: str, start: int, end: int, **fields: Any) -> Entity:
+        """The entity over ``[start, end)`` of the clean text, with its text, source text and
+        source offsets (an ORG also gets its simplified name); ``fields`` add the rest."""
+        source_start, source_end = self.source_span(start, end)
+        text = self.text[start:end]
+        return Entity(
+            id=index,
+            label=label,
+            text=text,
+            source_text=self.source_text[source_start:source_end],
+            start=start,
+            end=end,
+            source_start=source_start,
+            source_end=source_end,
+            name_simplified=text if label == "ORG" else None,
+            **fields,
+        )
 
 
 ReadAs = Literal["auto", "text", "path"]
