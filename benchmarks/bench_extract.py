@@ -20,7 +20,7 @@ jobs on a shared machine do not inflate (and which shows what parallel workers c
 
 - ``reader``: ``zhinvest.reader.read`` on the source bytes (decode, HTML, t2s, lines);
 - ``numeric``: a spaCy pipeline with only ``NUMERIC_COMPONENTS`` (no NER) on the clean
-  text, cut in chunks as :class:`~zhinvest.pipeline.Pipeline` does;
+  text, cut in chunks as :class:`~zhinvest.engine.Pipeline` does;
 - ``rules``: ``Pipeline(ner_model=None)`` on the source bytes (reader included);
 - ``ner``: ``Pipeline()`` with the bundled statistical NER, on the source bytes;
 - ``rules x2 pool`` / ``ner x2 pool``: the same in a pool of 2 forked worker processes
@@ -127,7 +127,8 @@ def _worker_run(data: bytes) -> int:
 def setup(name: str, corpus: list[bytes]) -> Callable[[list[Any]], int]:
     """A function running configuration ``name`` over a corpus (source bytes or clean texts,
     see :data:`CONFIGS`) and returning the clean characters it went through."""
-    from zhinvest.pipeline import CHUNK_CHARS, NUMERIC_COMPONENTS, Pipeline, build_nlp, ner_model_path, split_chunks
+    from zhinvest.engine import CHUNK_CHARS, Pipeline, split_chunks
+    from zhinvest.pipeline import NUMERIC_COMPONENTS, build_nlp, ner_model_path
     from zhinvest.reader import read
 
     global _WORKER
@@ -470,7 +471,7 @@ def profile(name: str, size_mb: float, shape: str) -> None:
         from pyinstrument import Profiler
     except ImportError:
         sys.exit("pyinstrument is not installed (pip install pyinstrument)")
-    from zhinvest.pipeline import Pipeline
+    from zhinvest.engine import Pipeline
 
     corpus = make_corpus(size_mb, shape)
     pipeline = Pipeline(ner_model=None if name == "rules" else "default")

@@ -28,7 +28,7 @@ CONFIGS = (("char", "default"), ("char", None), ("jieba", None), ("pkuseg", None
 
 def measure(segmenter: str, ner_model: str | None, copies: int) -> dict[str, object]:
     from zhinvest.evaluation import evaluate_corpus
-    from zhinvest.pipeline import Pipeline
+    from zhinvest.engine import Pipeline
     from zhinvest.reader import read
 
     if segmenter == "model":  # a --ner-model row: spacy.load brings the model's own tokenizer

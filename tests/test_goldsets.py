@@ -131,7 +131,7 @@ def test_a_ner_corpus_is_gold_for_the_name_labels(tmp_path):
 
 def test_predictions_of_labels_a_set_does_not_annotate_are_not_scored(tmp_path):
     from zhinvest.evaluation import evaluate_gold_set
-    from zhinvest.pipeline import Pipeline
+    from zhinvest.engine import Pipeline
 
     corpus = tmp_path / "news.jsonl"
     corpus.write_text(json.dumps({"text": "华星科技有限公司在玉溪市投资5亿元。", "entities": [[0, 8, "ORG"], [9, 12, "LOC"]]}, ensure_ascii=False) + "\n", encoding="utf-8")

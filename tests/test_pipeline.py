@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 import zhinvest
-from zhinvest.pipeline import CHUNK_CHARS, resolve_overlaps, split_chunks
+from zhinvest.engine import CHUNK_CHARS, split_chunks
 
 
 def test_extract_returns_typed_entities_with_source_offsets():
@@ -30,16 +30,6 @@ def test_split_chunks_cuts_at_newlines_and_covers_the_text():
     assert [o for o, _ in chunks] == [0, 16, 32, 48, 64]
 
 
-def test_overlaps_resolve_to_numeric_then_longer():
-    mentions = [
-        {"start": 0, "end": 4, "label": "ORG"},
-        {"start": 2, "end": 6, "label": "MONEY"},
-        {"start": 6, "end": 8, "label": "LOC"},
-        {"start": 6, "end": 9, "label": "LOC"},
-    ]
-    assert [(m["start"], m["end"], m["label"]) for m in resolve_overlaps(mentions)] == [(2, 6, "MONEY"), (6, 9, "LOC")]
-
-
 def test_unknown_segmenter_is_a_clear_error():
     with pytest.raises(zhinvest.ZhinvestError, match="unknown segmenter"):
         zhinvest.load(segmenter="nonsense")
@@ -51,14 +41,6 @@ def test_documents_of_the_seeds_validate_and_round_trip(seed_documents):
         for entity in doc.entities:
             assert doc.text[entity.start : entity.end] == entity.text
             assert entity.source_end > entity.source_start
-
-
-def test_model_spans_lose_where_a_rule_wins():
-    mentions = [
-        {"start": 0, "end": 6, "label": "ORG", "component": "ner"},
-        {"start": 4, "end": 6, "label": "LOC", "component": "places"},
-    ]
-    assert [(m["start"], m["end"], m["label"]) for m in resolve_overlaps(mentions)] == [(4, 6, "LOC")]
 
 
 def test_a_statistical_ner_pipeline_feeds_the_rules(tmp_path):

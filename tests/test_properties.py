@@ -51,4 +51,4 @@ def test_number_parser_raises_only_value_errors(text):
 def test_finders_return_spans_inside_the_text(text):
     for finder in (MoneyFinder(), AreaFinder(), ProjectCountFinder()):
         for mention in finder.find(text):
-            assert 0 <= mention["start"] < mention["end"] <= len(text)
+            assert 0 <= mention.start < mention.end <= len(text)

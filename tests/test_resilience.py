@@ -54,7 +54,7 @@ from zhinvest.formats import brat
 from zhinvest.ledger import normalise as ledger_normalise
 from zhinvest.ledger import store as ledger_store
 from zhinvest.numbers import lexicon, parse_area, parse_count, parse_money, parse_number, parse_numeral, qualifier_around
-from zhinvest.pipeline import CHUNK_CHARS, Pipeline
+from zhinvest.engine import CHUNK_CHARS, Pipeline
 from zhinvest.reader import decode as reader_decode
 from zhinvest.reader import html as reader_html
 from zhinvest.reader import normalise

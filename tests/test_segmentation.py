@@ -124,7 +124,7 @@ SENTENCES = [
 
 def mentions(nlp, text):
     doc = nlp(text)
-    return sorted((m["start"], m["end"], m["label"], str(m.get("value"))) for m in get_mentions(doc))
+    return sorted((m.start, m.end, m.label, str(m.value)) for m in get_mentions(doc))
 
 
 @pytest.fixture(scope="module")

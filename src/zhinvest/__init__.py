@@ -17,7 +17,8 @@ from .about import LABELS, RELATION_TYPES, __version__
 from .errors import InputError, ZhinvestError
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline, build_nlp
+    from .engine import Pipeline
+    from .pipeline import build_nlp
     from .schema import (
         Document,
         Entity,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 #: Public names imported on first use, so that ``import zhinvest`` (and ``zhinvest --version``)
 #: does not import spaCy, PyTorch or pydantic.
 _LAZY: dict[str, str] = {
-    "Pipeline": ".pipeline",
+    "Pipeline": ".engine",
     "build_nlp": ".pipeline",
     "Document": ".schema",
     "Entity": ".schema",
@@ -84,7 +85,7 @@ def _cached(segmenter: str, ner: bool) -> Pipeline:
 def load(segmenter: str = "char", *, ner: bool = False) -> Pipeline:
     """A pipeline to reuse over many documents: ``nlp = zhinvest.load(); nlp.extract_file(path)``.
     ``ner=True`` adds the bundled statistical NER before the rules (slower; see the model card)."""
-    from .pipeline import Pipeline
+    from .engine import Pipeline
 
     return Pipeline(segmenter=segmenter, ner_model="default" if ner else None)
 

@@ -103,7 +103,7 @@ def _results(args: argparse.Namespace, sources: Iterator[Source]) -> Iterator[Do
         return extract_sources(sources, scheduler=args.scheduler, n_workers=args.n_process, segmenter=args.segmenter, ner_model=ner_model)
     if args.scheduler:
         raise ZhinvestError("--scheduler needs --engine dask")
-    from .pipeline import Pipeline
+    from .engine import Pipeline
 
     pipeline = Pipeline(segmenter=args.segmenter, ner_model=ner_model)
     return pipeline.pipe(sources, n_process=args.n_process, on_error="record")
@@ -199,7 +199,7 @@ def entity_table(document: Document, tables: Sequence[str] | None = None) -> str
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Score the pipeline on each gold set; with ``--floors``, fail when a figure is under its floor."""
     from .evaluation import below_floors, evaluate_gold_set, raised_floors, read_floors, report_figures
-    from .pipeline import Pipeline
+    from .engine import Pipeline
 
     try:
         floors: dict[str, dict[str, float]] = {}
@@ -295,7 +295,7 @@ def _document_to_render(args: argparse.Namespace) -> Document:
         if len(documents) != 1:
             raise ZhinvestError(f"{path}: holds {len(documents)} documents; render one at a time")
         return documents[0]
-    from .pipeline import Pipeline
+    from .engine import Pipeline
 
     return Pipeline(segmenter=args.segmenter, ner_model="default" if args.ner else None)(path if args.file != "-" else sys.stdin.buffer.read())
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from .batch import Source, as_source
 from .errors import EngineError, Errors, InputError, ModelError, ProcessingError, ZhinvestError
-from .pipeline import Pipeline
+from .engine import Pipeline
 from .reader import read_file_bytes
 from .schema import Document, Failure, FailureReason, parse_record
 

@@ -45,10 +45,10 @@ from pydantic import BaseModel, ConfigDict, computed_field
 from .about import LABELS, NUMERIC_LABELS, RELATION_TYPES
 from .errors import Errors, InputError
 from .goldsets import GoldSet, argument_key, load_gold
-from .schema import Document, Entity, Relation, decimal_to_str
+from .schema import RELATION_SPECS, Document, Entity, Relation, decimal_to_str
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline
+    from .engine import Pipeline
 
 Scheme = Literal["strict", "exact", "partial", "type"]
 #: The SemEval-2013 schemes, in report order.
@@ -516,12 +516,8 @@ def _error(
 
 # --- relations -------------------------------------------------------------------------
 
-#: Required arguments of each relation type: the ones a relation is matched on.
-REQUIRED_ARGUMENTS: dict[str, tuple[str, ...]] = {
-    "INVESTMENT": ("investor", "amount"),
-    "PROJECT_SUMMARY": ("count", "total"),
-    "LOCATED_IN": ("org", "location"),
-}
+#: The arguments each relation type is matched on (:attr:`~zhinvest.schema.RelationSpec.scored_roles`).
+REQUIRED_ARGUMENTS: dict[str, tuple[str, ...]] = {kind: spec.scored_roles for kind, spec in RELATION_SPECS.items()}
 
 #: What an argument is matched on, such as ``("MONEY", Decimal("5E+9"), "CNY")``.
 _ArgumentKey = tuple[object, ...]
@@ -725,7 +721,7 @@ def evaluate_gold_set(
     pipeline: Pipeline | None = None,
 ) -> tuple[Report, GoldSet, list[Document]]:
     """:func:`evaluate_corpus`, returning the whole :class:`~zhinvest.goldsets.GoldSet`."""
-    from .pipeline import Pipeline
+    from .engine import Pipeline
 
     gold_set = load_gold(gold_path, sources)
     run = pipeline or Pipeline()

@@ -41,7 +41,7 @@ from .about import LABELS, NAME_LABELS
 from .errors import Errors, InputError
 from .reader import Article, read, read_file_text, read_text
 from .reader.normalise import fold_width, to_simplified
-from .schema import Document, Entity, InvestmentRelation, LocatedInRelation, ProjectSummaryRelation, Relation
+from .schema import RELATION_SPECS, Document, Entity, Relation
 
 __all__ = ["GoldSet", "load_gold", "is_anchored_set", "strip_provenance", "argument_key", "place_key"]
 
@@ -353,25 +353,16 @@ def _entity(index: int, mention: dict[str, Any], article: Article, start: int, e
     return article.entity(index, label, start, end, source_component="gold", **fields)
 
 
-#: Per relation type: argument name → (label, how the gold file gives it, required).
-_GOLD_ARGUMENTS: dict[str, tuple[tuple[str, str, bool], ...]] = {
-    "INVESTMENT": (("investor", "ORG", True), ("amount", "MONEY", True), ("location", "LOC", False)),
-    "PROJECT_SUMMARY": (("count", "PROJECT_COUNT", True), ("total", "MONEY", False)),
-    "LOCATED_IN": (("org", "ORG", True), ("location", "LOC", True)),
-}
-_RELATION_MODELS: dict[str, type[InvestmentRelation] | type[ProjectSummaryRelation] | type[LocatedInRelation]] = {"INVESTMENT": InvestmentRelation, "PROJECT_SUMMARY": ProjectSummaryRelation, "LOCATED_IN": LocatedInRelation}
-
-
 def _relation(relation: dict[str, Any], entities: list[Entity], text: str) -> Relation | str:
     """A gold relation given by names and values, pointed at the entities that carry them
     (nearest its evidence); or why it cannot be."""
     kind = relation.get("type")
-    if kind not in _GOLD_ARGUMENTS:
+    if kind not in RELATION_SPECS:
         return f"unknown relation type {kind!r}"
     evidence = str(relation.get("evidence") or "")
     anchor = text.find(name_key(evidence)[:12]) if evidence else -1
     fields: dict[str, Any] = {}
-    for name, label, required in _GOLD_ARGUMENTS[kind]:
+    for name, label, required in ((a.role, a.label, a.required) for a in RELATION_SPECS[kind].arguments):
         given = relation.get(name)
         if given is None or given == "":
             if required:
@@ -382,10 +373,10 @@ def _relation(relation: dict[str, Any], entities: list[Entity], text: str) -> Re
         if not matches:
             return f"{name} {given!r} is no annotated {label} entity"
         fields[name] = min(matches, key=lambda entity: abs(entity.start - anchor) if anchor >= 0 else entity.start).id
-    for name in ("stage", "scope", "project", "sector", "evidence"):
-        if relation.get(name) is not None and name in _RELATION_MODELS[kind].model_fields:
+    for name in (*RELATION_SPECS[kind].attributes, "evidence"):
+        if relation.get(name) is not None:
             fields[name] = relation[name]
-    return _RELATION_MODELS[kind](**fields)
+    return RELATION_SPECS[kind].model(**fields)
 
 
 def _gold_key(label: str, given: Any) -> tuple[object, ...]:

@@ -38,11 +38,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from html import escape
 
-from .about import LABELS, RELATION_TYPES
+from .about import LABELS
 from .errors import Errors, InputError
 from .evaluation import Report
 from .evaluation import _match as match_entities
-from .schema import RELATION_ARGUMENTS, Document, Entity, Relation, decimal_to_str
+from .schema import RELATION_ARGUMENTS, RELATION_SPECS, Document, Entity, Relation, decimal_to_str
 
 #: Background colour of each label (light, so that black text stays readable on it).
 LABEL_COLOURS: dict[str, str] = {
@@ -69,11 +69,7 @@ STATUSES: dict[str, tuple[str, str]] = {
 #: Statuses of matched entities: underlined rather than outlined, so that the errors stand out.
 _MATCHES = ("correct", "found")
 #: Columns of the relation tables besides the entity arguments, by relation type.
-RELATION_FIELDS: dict[str, tuple[str, ...]] = {
-    "INVESTMENT": ("stage", "project", "sector"),
-    "PROJECT_SUMMARY": ("stage", "scope"),
-    "LOCATED_IN": (),
-}
+RELATION_FIELDS: dict[str, tuple[str, ...]] = {kind: spec.attributes for kind, spec in RELATION_SPECS.items()}
 _FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 
 
@@ -317,7 +313,7 @@ def _argument(document: Document, ref: int | None, prefix: str) -> str:
 
 def _relation_tables(document: Document, prefix: str) -> str:
     """One table per relation type with the argument texts; rows name their entities in ``data-refs``."""
-    by_type: dict[str, list[Relation]] = {kind: [] for kind in RELATION_TYPES}
+    by_type: dict[str, list[Relation]] = {kind: [] for kind in RELATION_SPECS}
     for relation in document.relations:
         by_type.setdefault(relation.type, []).append(relation)
     tables = ["<h2>Relations</h2>"]

@@ -9,6 +9,7 @@ doc.model_dump_json()) == doc`` holds for every document.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
@@ -22,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from .about import LABELS, NUMERIC_LABELS
+from .about import LABELS, NUMERIC_LABELS, RELATION_TYPES
 
 Label = Literal["MONEY", "AREA", "PROJECT_COUNT", "ORG", "LOC", "PERSON"]
 Qualifier = Literal["exact", "over", "under", "about", "at_least", "magnitude"]
@@ -55,8 +56,9 @@ class Damage(_Model):
 
 
 class Metadata(_Model):
-    """Document fields taken from front matter or page metadata rather than body text, and
-    the ``damage`` the reader repaired (left out of the JSON when there is none)."""
+    """Document fields taken from front matter or page metadata rather than body text, the
+    ``damage`` the reader repaired (left out of the JSON when there is none) and the count of
+    ``dropped_relations``."""
 
     title: str | None = None
     date: str | None = None
@@ -65,12 +67,17 @@ class Metadata(_Model):
     url: str | None = None
     categories: tuple[str, ...] = ()
     damage: Damage | None = None
+    #: Relations a pattern found whose argument did not survive as an entity (should be 0;
+    #: left out of the JSON when it is).
+    dropped_relations: int = Field(default=0, ge=0)
 
     @model_serializer(mode="wrap")
     def _drop_no_damage(self, handler: Any) -> dict[str, Any]:
         data: dict[str, Any] = handler(self)
         if data.get("damage") is None:
             data.pop("damage", None)
+        if not data.get("dropped_relations"):
+            data.pop("dropped_relations", None)
         return data
 
 
@@ -177,12 +184,130 @@ Relation = Annotated[
     Field(discriminator="type"),
 ]
 
-#: Relation fields that hold entity ids, by relation type.
-RELATION_ARGUMENTS: dict[str, tuple[str, ...]] = {
-    "INVESTMENT": ("investor", "amount", "location"),
-    "PROJECT_SUMMARY": ("count", "total"),
-    "LOCATED_IN": ("org", "location"),
+#: The class of a relation type.
+RelationModel = Union[type[InvestmentRelation], type[ProjectSummaryRelation], type[LocatedInRelation]]
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One argument of a relation type: the field that holds an entity id."""
+
+    role: str
+    #: The label of the entity it points at.
+    label: str
+    #: Whether a relation of the type exists without it (pydantic makes it optional if not).
+    required: bool
+    #: Whether scoring matches relations on it (SPEC "Scoring"); an unset scored argument
+    #: leaves the relation out of scoring (a batch's count without its total).
+    scored: bool
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a relation table: ``field`` of the entity in ``argument`` (``name``,
+    ``value``, ``currency``, ``qualifier``), or, with no argument, the relation's own ``field``."""
+
+    name: str
+    field: str
+    argument: str | None = None
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    """Everything the package knows about a relation type, in one place: schema, formats,
+    evaluation, rendering and tables read it from :data:`RELATION_SPECS`."""
+
+    type: str
+    model: RelationModel
+    arguments: tuple[Argument, ...]
+    #: The argument the binary links of the formats that have no n-ary relations start from.
+    pivot: str
+    #: Fields besides the arguments, evidence and pattern, in display order.
+    attributes: tuple[str, ...]
+    #: The name of its table (``zhinvest extract --format table``, :mod:`zhinvest.tables`).
+    table: str
+    columns: tuple[Column, ...]
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(argument.role for argument in self.arguments)
+
+    @property
+    def scored_roles(self) -> tuple[str, ...]:
+        return tuple(argument.role for argument in self.arguments if argument.scored)
+
+    def argument(self, role: str) -> Argument:
+        return next(argument for argument in self.arguments if argument.role == role)
+
+
+#: The relation types of SPEC v1.1, in report order.
+RELATION_SPECS: dict[str, RelationSpec] = {
+    spec.type: spec
+    for spec in (
+        RelationSpec(
+            "INVESTMENT",
+            InvestmentRelation,
+            (Argument("investor", "ORG", True, True), Argument("amount", "MONEY", True, True), Argument("location", "LOC", False, False)),
+            pivot="amount",
+            attributes=("stage", "project", "sector"),
+            table="investments",
+            columns=(
+                Column("investor", "name", "investor"),
+                Column("amount", "value", "amount"),
+                Column("currency", "currency", "amount"),
+                Column("qualifier", "qualifier", "amount"),
+                Column("location", "name", "location"),
+                Column("project", "project"),
+                Column("sector", "sector"),
+                Column("stage", "stage"),
+                Column("evidence", "evidence"),
+            ),
+        ),
+        RelationSpec(
+            "PROJECT_SUMMARY",
+            ProjectSummaryRelation,
+            (Argument("count", "PROJECT_COUNT", True, True), Argument("total", "MONEY", False, True)),
+            pivot="count",
+            attributes=("stage", "scope"),
+            table="summaries",
+            columns=(
+                Column("count", "value", "count"),
+                Column("count_qualifier", "qualifier", "count"),
+                Column("total", "value", "total"),
+                Column("currency", "currency", "total"),
+                Column("total_qualifier", "qualifier", "total"),
+                Column("stage", "stage"),
+                Column("scope", "scope"),
+                Column("evidence", "evidence"),
+            ),
+        ),
+        RelationSpec(
+            "LOCATED_IN",
+            LocatedInRelation,
+            (Argument("org", "ORG", True, True), Argument("location", "LOC", True, True)),
+            pivot="org",
+            attributes=(),
+            table="located",
+            columns=(Column("org", "name", "org"), Column("location", "name", "location"), Column("evidence", "evidence")),
+        ),
+    )
 }
+assert tuple(RELATION_SPECS) == RELATION_TYPES
+
+#: Relation fields that hold entity ids, by relation type (from :data:`RELATION_SPECS`).
+RELATION_ARGUMENTS: dict[str, tuple[str, ...]] = {kind: spec.roles for kind, spec in RELATION_SPECS.items()}
+
+
+def _check_specs() -> None:
+    """Each spec's arguments and attributes are its model's fields, optional exactly when not required."""
+    for spec in RELATION_SPECS.values():
+        fields = spec.model.model_fields
+        for argument in spec.arguments:
+            assert fields[argument.role].is_required() == argument.required, (spec.type, argument.role)
+        assert set(spec.attributes) <= set(fields), spec.type
+
+
+_check_specs()
 
 
 class Document(_Model):

@@ -15,15 +15,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import Errors, InputError
-from .schema import Document, Entity
+from .schema import RELATION_SPECS, Column, Document, Entity, Relation
 
-TABLES = ("investments", "summaries", "located")
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "investments": ("document", "investor", "amount", "currency", "qualifier", "location", "project", "sector", "stage", "evidence"),
-    "summaries": ("document", "count", "count_qualifier", "total", "currency", "total_qualifier", "stage", "scope", "evidence"),
-    "located": ("document", "org", "location", "evidence"),
-}
-_TYPES = {"investments": "INVESTMENT", "summaries": "PROJECT_SUMMARY", "located": "LOCATED_IN"}
+#: Table name → the relation type it lists, from :data:`~zhinvest.schema.RELATION_SPECS`.
+_TYPES: dict[str, str] = {spec.table: kind for kind, spec in RELATION_SPECS.items()}
+TABLES: tuple[str, ...] = tuple(_TYPES)
+#: Each table's columns: the document id, then the relation type's columns.
+COLUMNS: dict[str, tuple[str, ...]] = {spec.table: ("document", *(column.name for column in spec.columns)) for spec in RELATION_SPECS.values()}
 
 
 def check_table(table: str) -> str:
@@ -35,37 +33,27 @@ def check_table(table: str) -> str:
 
 def relation_rows(document: Document, table: str) -> Iterator[dict[str, Any]]:
     """The rows of ``table`` for one document, one per relation of its type."""
-    check_table(table)
+    spec = RELATION_SPECS[_TYPES[check_table(table)]]
     entities = {e.id: e for e in document.entities}
-
-    def name(ref: int | None) -> str | None:
-        entity: Entity | None = entities.get(ref) if ref is not None else None
-        return None if entity is None else (entity.name_simplified or entity.text)
-
-    def entity(ref: int | None) -> Entity | None:
-        return entities.get(ref) if ref is not None else None
-
     for relation in document.relations:
-        if relation.type != _TYPES[table]:
+        if relation.type != spec.type:
             continue
-        if relation.type == "INVESTMENT":
-            amount = entity(relation.amount)
-            yield {
-                "document": document.id, "investor": name(relation.investor),
-                "amount": None if amount is None else amount.value, "currency": amount.currency if amount else None,
-                "qualifier": amount.qualifier if amount else None, "location": name(relation.location),
-                "project": relation.project, "sector": relation.sector, "stage": relation.stage, "evidence": relation.evidence,
-            }
-        elif relation.type == "PROJECT_SUMMARY":
-            count, total = entity(relation.count), entity(relation.total)
-            yield {
-                "document": document.id, "count": count.value if count else None, "count_qualifier": count.qualifier if count else None,
-                "total": total.value if total else None, "currency": total.currency if total else None,
-                "total_qualifier": total.qualifier if total else None, "stage": relation.stage, "scope": relation.scope,
-                "evidence": relation.evidence,
-            }
-        else:
-            yield {"document": document.id, "org": name(relation.org), "location": name(relation.location), "evidence": relation.evidence}
+        row: dict[str, Any] = {"document": document.id}
+        for column in spec.columns:
+            row[column.name] = _cell(relation, column, entities)
+        yield row
+
+
+def _cell(relation: Relation, column: Column, entities: dict[int, Entity]) -> Any:
+    if column.argument is None:
+        return getattr(relation, column.field)
+    ref = getattr(relation, column.argument)
+    entity = entities.get(ref) if ref is not None else None
+    if entity is None:
+        return None
+    if column.field == "name":
+        return entity.name_simplified or entity.text
+    return getattr(entity, column.field)
 
 
 def csv_header(table: str) -> str:

@@ -25,7 +25,7 @@ def finder():
     ],
 )
 def test_area_cases(finder, text, expected):
-    got = [(text[m["start"] : m["end"]], Decimal(m["value"]), m["qualifier"]) for m in finder.find(text)]
+    got = [(text[m.start : m.end], Decimal(m.value), m.qualifier) for m in finder.find(text)]
     assert got == expected
 
 

@@ -59,7 +59,7 @@ def test_token_indices_map_to_character_offsets():
     text = "今天，张伟在 苏州会见了华为公司代表"
     tokens, offsets = char_tokens(text)
     entities = [("张伟", "NR", 3, 5), ("苏州", "NS", 6, 8), ("华为公司", "NT", 11, 15), ("今天", "DATE", 0, 2)]
-    found = [(text[m["start"] : m["end"]], m["label"], m["component"]) for m in entities_to_mentions(entities, offsets)]
+    found = [(text[m.start : m.end], m.label, m.component) for m in entities_to_mentions(entities, offsets)]
     assert tokens[6:8] == ["苏", "州"]
     assert found == [("张伟", "PERSON", "hanlp"), ("苏州", "LOC", "hanlp"), ("华为公司", "ORG", "hanlp")]
 
@@ -68,7 +68,7 @@ def test_word_tokens_map_to_character_offsets():
     text = "张伟在苏州工业园区会见了华为公司代表"
     words = ["张伟", "在", "苏州", "工业园区", "会见", "了", "华为公司", "代表"]
     found = entities_to_mentions([("苏州工业园区", "ns", 2, 4), ("华为公司", "nt", 6, 7)], token_offsets(text, words))
-    assert [(text[m["start"] : m["end"]], m["label"]) for m in found] == [("苏州工业园区", "LOC"), ("华为公司", "ORG")]
+    assert [(text[m.start : m.end], m.label) for m in found] == [("苏州工业园区", "LOC"), ("华为公司", "ORG")]
 
 
 def test_sentences_cut_at_ends_and_at_the_length_limit():
@@ -151,7 +151,7 @@ def test_component_finds_entities_at_their_character_offsets(trained_model):
     nlp.add_pipe("zhinvest_hanlp_ner", config={"model": str(trained_model)})
     text = "据报道。 马超在 无锡会见了联想集团代表\n杨帆出席了在合肥举行的签约仪式"
     doc = nlp(text)
-    found = sorted((text[m["start"] : m["end"]], m["label"], m["component"]) for m in get_mentions(doc))
+    found = sorted((text[m.start : m.end], m.label, m.component) for m in get_mentions(doc))
     assert found == sorted(
         [
             ("马超", "PERSON", "hanlp"), ("无锡", "LOC", "hanlp"), ("联想集团", "ORG", "hanlp"),
@@ -165,7 +165,7 @@ def test_a_labels_map_renames_and_drops_tags(trained_model):
     nlp = spacy.blank("zh")
     nlp.add_pipe("zhinvest_hanlp_ner", config={"model": str(trained_model), "labels_map": {"NT": "ORG"}, "set_ents": False})
     doc = nlp("王强在南京会见了中国银行代表")
-    assert [(doc.text[m["start"] : m["end"]], m["label"]) for m in get_mentions(doc)] == [("中国银行", "ORG")]
+    assert [(doc.text[m.start : m.end], m.label) for m in get_mentions(doc)] == [("中国银行", "ORG")]
     assert not doc.ents
 
 

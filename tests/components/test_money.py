@@ -12,7 +12,7 @@ def finder():
 
 
 def found(finder, text):
-    return [(text[m["start"] : m["end"]], Decimal(m["value"]), m["currency"], m["qualifier"]) for m in finder.find(text)]
+    return [(text[m.start : m.end], Decimal(m.value), m.currency, m.qualifier) for m in finder.find(text)]
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_component_in_a_spacy_pipeline_sets_ents_and_mentions():
     nlp.add_pipe("zhinvest_money")
     doc = nlp("总投资4898亿元的项目")
     assert [(e.text, e.label_) for e in doc.ents] == [("4898亿元", "MONEY")]
-    assert doc._.zhinvest_mentions[0]["value"] == "489800000000"
+    assert doc._.zhinvest_mentions[0].value == "489800000000"
 
 
 def test_component_serialises_its_tables(tmp_path):
@@ -91,7 +91,7 @@ def test_initialize_replaces_tables():
     units = _load("units.json")
     units["currencies"] = {**units["currencies"], "比特币": "BTC"}
     money.initialize(units=units)
-    assert [m["currency"] for m in money.finder.find("投资5亿比特币")] == ["BTC"]
+    assert [m.currency for m in money.finder.find("投资5亿比特币")] == ["BTC"]
 
 
 @pytest.mark.parametrize("text", ["年产5万吨三元前驱体项目", "构建城乡二元结构", "推动投资主体多元化"])

@@ -9,7 +9,7 @@ def finder():
 
 
 def orgs(finder, text):
-    return [text[m["start"] : m["end"]] for m in finder.find(text)]
+    return [text[m.start : m.end] for m in finder.find(text)]
 
 
 @pytest.mark.parametrize(

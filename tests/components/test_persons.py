@@ -9,7 +9,7 @@ def finder():
 
 
 def persons(finder, text, organisations=()):
-    return [text[m["start"] : m["end"]] for m in finder.find(text, list(organisations))]
+    return [text[m.start : m.end] for m in finder.find(text, list(organisations))]
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_a_list_of_representatives_splits_organisation_and_name(finder):
     text = "德勤公司马丁、普华公司李明华、天合光能高纪凡、远景科技张雷等参加会见"
     organisations = [(text.index(o), text.index(o) + len(o)) for o in ("德勤公司", "普华公司")]
     mentions = finder.find(text, organisations)
-    assert [(text[m["start"] : m["end"]], m["label"]) for m in mentions] == [
+    assert [(text[m.start : m.end], m.label) for m in mentions] == [
         ("马丁", "PERSON"), ("李明华", "PERSON"), ("高纪凡", "PERSON"), ("张雷", "PERSON"), ("天合光能", "ORG"), ("远景科技", "ORG"),
     ]
 
@@ -72,8 +72,8 @@ def test_a_transliterated_name_after_a_company_in_a_list_of_representatives():
 
     text = "欧莱雅集团王明、宝洁公司李华、霍尼韦尔公司约翰·史密斯等企业代表出席"
     found = PersonFinder().find(text, organisations=[(0, 5), (8, 12)])
-    persons = [text[m["start"] : m["end"]] for m in found if m["label"] == "PERSON"]
-    orgs = [text[m["start"] : m["end"]] for m in found if m["label"] == "ORG"]
+    persons = [text[m.start : m.end] for m in found if m.label == "PERSON"]
+    orgs = [text[m.start : m.end] for m in found if m.label == "ORG"]
     assert "约翰·史密斯" in persons and "霍尼韦尔公司" in orgs
 
 
@@ -102,7 +102,7 @@ def test_bylines_lists_and_nationalities(finder, text, expected):
 )
 def test_frequent_words_are_no_names(finder, text, organisations):
     spans = [(text.index(o), text.index(o) + len(o)) for o in organisations]
-    assert [m for m in finder.find(text, spans) if m["label"] == "PERSON"] == []
+    assert [m for m in finder.find(text, spans) if m.label == "PERSON"] == []
 
 
 @pytest.mark.parametrize(

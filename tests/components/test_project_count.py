@@ -26,7 +26,7 @@ def finder():
     ],
 )
 def test_project_count_cases(finder, text, expected):
-    got = [(text[m["start"] : m["end"]], m["value"], m["qualifier"]) for m in finder.find(text)]
+    got = [(text[m.start : m.end], m.value, m.qualifier) for m in finder.find(text)]
     assert got == expected
 
 
@@ -43,5 +43,5 @@ def test_project_count_cases(finder, text, expected):
     ],
 )
 def test_not_project_counts(finder, text):
-    got = [text[m["start"] : m["end"]] for m in finder.find(text)]
+    got = [text[m.start : m.end] for m in finder.find(text)]
     assert got == (["247个"] if "247" in text else [])

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 
 import pytest
 
-from zhinvest.components._spans import Mention
+from zhinvest.mentions import Mention, RelationCandidate
 from zhinvest.components.relations import MentionSequence, RelationFinder, relation_words
 
 _MARK = re.compile(r"\[([^\[\]|]+)\|([A-Z_]+)(?:\|([a-z_]+))?\]")
@@ -40,17 +41,17 @@ def finder() -> RelationFinder:
 def facts(finder: RelationFinder, source: str) -> set[tuple[str | None, ...]]:
     text, mentions = marked(source)
 
-    def arg(relation: dict, name: str) -> str | None:
-        span = relation.get(name)
+    def arg(relation: RelationCandidate, name: str) -> str | None:
+        span = relation.arguments.get(name)
         return text[span[0] : span[1]] if span else None
 
     out: set[tuple[str | None, ...]] = set()
     for relation in finder.find(text, mentions):
-        if relation["type"] == "INVESTMENT":
+        if relation.type == "INVESTMENT":
             out.add(("INVESTMENT", arg(relation, "investor"), arg(relation, "amount"), arg(relation, "location")))
-        elif relation["type"] == "LOCATED_IN":
+        elif relation.type == "LOCATED_IN":
             out.add(("LOCATED_IN", arg(relation, "org"), arg(relation, "location")))
-        elif relation.get("total"):
+        elif relation.arguments.get("total"):
             out.add(("PROJECT_SUMMARY", arg(relation, "count"), arg(relation, "total")))
     return out
 
@@ -223,7 +224,7 @@ def test_every_relation_carries_its_pattern(finder):
     text, mentions = marked("[恒远食品有限公司|ORG]在[永宁县|LOC]投资[8亿元|MONEY]。")
     names = {spec["name"] for spec in relation_words()["patterns"]}
     for relation in finder.find(text, mentions):
-        assert relation["pattern"].split("+")[0] in names
+        assert relation.fields["pattern"].split("+")[0] in names
 
 
 def test_patterns_have_unique_names_and_say_what_they_mean():
@@ -243,7 +244,7 @@ def test_mention_sequence_reads_mentions_as_symbols():
     text, mentions = marked("[华科有限公司|ORG]董事长[李明|PERSON]说,公司在[东台|LOC]投资[1亿元|MONEY]。")
     sequence = MentionSequence(text, 0, len(text), mentions, frozenset({"公司"}))
     assert sequence.code == "\ue000董事长李明说,公司在\ue001投资\ue002。"
-    assert [m["label"] for m in sequence.mentions(0, len(sequence.code))] == ["ORG", "LOC", "MONEY"]
+    assert [m.label for m in sequence.mentions(0, len(sequence.code))] == ["ORG", "LOC", "MONEY"]
 
 
 def test_an_organisation_that_is_only_an_anaphor_reads_as_one(finder):
@@ -265,13 +266,13 @@ def test_relations_from_the_seeds_gold_entities(root):
     entity components can at best bring the pipeline to."""
     from zhinvest.evaluation import evaluate
     from zhinvest.goldsets import load_gold
-    from zhinvest.pipeline import to_document
+    from zhinvest.assemble import to_document
 
     gold_set = load_gold(root / "annotations", root / "seeds")
     finder = RelationFinder()
     predicted = []
     for gold, article in zip(gold_set.documents, gold_set.articles):
-        mentions = [Mention(start=e.start, end=e.end, label=e.label, value=e.value, currency=e.currency, unit=e.unit, qualifier=e.qualifier) for e in gold.entities]
+        mentions = [Mention(start=e.start, end=e.end, label=e.label, value=e.value if not isinstance(e.value, Decimal) else str(e.value), currency=e.currency, unit=e.unit, qualifier=e.qualifier) for e in gold.entities]
         predicted.append(to_document(article, mentions, finder.find(article.text, mentions)))
     report = evaluate(list(gold_set.documents), predicted)
     assert report.relations_micro.precision >= 0.97
@@ -307,10 +308,10 @@ def test_an_investment_verb_is_one_line_of_one_resource():
     ]
     words = json.loads(json.dumps(relation_words()))
     assert "斥资" in words["words"]["invest"]
-    assert {r["type"] for r in RelationFinder(words).find(text, mentions)} == {"INVESTMENT", "LOCATED_IN"}
+    assert {r.type for r in RelationFinder(words).find(text, mentions)} == {"INVESTMENT", "LOCATED_IN"}
     words["words"]["invest"].remove("斥资")
-    assert "INVESTMENT" not in {r["type"] for r in RelationFinder(words).find(text, mentions)}
+    assert "INVESTMENT" not in {r.type for r in RelationFinder(words).find(text, mentions)}
     # the organisation finder takes its investors' verbs from the same list
     finder = OrganisationFinder()
     unsuffixed = "据悉,星澜智造斥资5亿元入驻嘉定区。"
-    assert [unsuffixed[m["start"] : m["end"]] for m in finder.find(unsuffixed)] == ["星澜智造"]
+    assert [unsuffixed[m.start : m.end] for m in finder.find(unsuffixed)] == ["星澜智造"]

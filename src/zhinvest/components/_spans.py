@@ -1,8 +1,9 @@
 """Character-aligned mentions, shared by every zhinvest component.
 
 Components find mentions on ``doc.text`` by character offsets, whatever the tokenizer's
-segmentation (char, jieba, pkuseg), and store them in ``doc._.zhinvest_mentions`` as plain
-dicts (msgpack-serialisable, so docs cross process boundaries in ``nlp.pipe(n_process=…)``).
+segmentation (char, jieba, pkuseg), and store them in ``doc._.zhinvest_mentions`` as
+:class:`~zhinvest.mentions.Mention` named tuples (serialisable as arrays, so docs cross
+process boundaries in ``nlp.pipe(n_process=…)``).
 They also set ``doc.ents`` where a mention lines up with tokens, so spaCy tools (displaCy,
 scorers) see them; the character list stays the source of truth.
 """
@@ -14,13 +15,15 @@ from decimal import Decimal
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any
 
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..about import LABELS, NAME_LABELS, NUMERIC_LABELS
+from ..about import NAME_LABELS
+from ..assemble import resolve_overlaps
+from ..mentions import Mention, as_mention
 from ..numbers import Lexicon, lexicon
 
 MENTIONS = "zhinvest_mentions"
@@ -29,25 +32,31 @@ if not Doc.has_extension(MENTIONS):
     Doc.set_extension(MENTIONS, default=None)
 
 
-class Mention(TypedDict, total=False):
-    """One mention: half-open character offsets, a label and the normalised fields."""
-
-    start: int
-    end: int
-    label: str
-    value: str | int | None  # Decimal as str for MONEY / AREA, int for PROJECT_COUNT
-    currency: str | None
-    unit: str | None
-    qualifier: str | None
-    component: str
-
-
 def get_mentions(doc: Doc) -> list[Mention]:
+    """The mentions the components have added to ``doc`` so far (the list they add to)."""
     mentions: list[Mention] | None = doc._.get(MENTIONS)
     if mentions is None:
         mentions = []
         doc._.set(MENTIONS, mentions)
+    elif mentions and not isinstance(mentions[0], Mention):  # arrays, after Doc.to_bytes/from_bytes
+        mentions[:] = [as_mention(item) for item in mentions]
     return mentions
+
+
+def resolved_mentions(doc: Doc) -> list[Mention]:
+    """The doc's final mentions: :func:`collect_mentions` with overlaps settled by
+    :func:`zhinvest.assemble.resolve_overlaps`, computed once per doc (the relation component
+    and the engine's assembly read the same list)."""
+    cached: tuple[int, list[Mention]] | None = doc.user_data.get(_RESOLVED_KEY)
+    mentions = get_mentions(doc)
+    if cached is not None and cached[0] == len(mentions):
+        return cached[1]
+    resolved = resolve_overlaps(collect_mentions(doc))
+    doc.user_data[_RESOLVED_KEY] = (len(mentions), resolved)
+    return resolved
+
+
+_RESOLVED_KEY = "zhinvest_resolved"
 
 
 def doc_text(doc: Doc) -> str:
@@ -75,9 +84,9 @@ def collect_mentions(doc: Any) -> list[Mention]:
     ``doc.ents`` that pass :func:`plausible_model_mention`; a model's PERSON that the rules
     found as a place elsewhere in the doc is that place (张江 … 张江集聚区)."""
     mentions = list(get_mentions(doc))
-    covered = {(m["start"], m["end"]) for m in mentions}
+    covered = {(m.start, m.end) for m in mentions}
     full_text = doc_text(doc)
-    rule_places = {full_text[m["start"] : m["end"]] for m in mentions if m["label"] == "LOC" and m.get("component") != "ner"}
+    rule_places = {full_text[m.start : m.end] for m in mentions if m.label == "LOC" and m.origin == "rule"}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or (ent.start_char, ent.end_char) in covered:
             continue
@@ -91,7 +100,7 @@ def collect_mentions(doc: Any) -> list[Mention]:
             label = "LOC"
         before, after = full_text[max(0, start - 3) : start], full_text[end : end + 3]
         if plausible_model_mention(text, label, before=before, after=after):
-            mentions.append(Mention(start=start, end=end, label=label, component="ner"))
+            mentions.append(Mention(start=start, end=end, label=label, origin="model", component="ner"))
     return mentions
 
 
@@ -176,7 +185,7 @@ def add_mentions(doc: Doc, mentions: Iterable[Mention], overwrite_ents: bool = F
     spans: list[Span] = []
     for mention in mentions:
         stored.append(mention)
-        span = doc.char_span(mention["start"], mention["end"], label=mention["label"], alignment_mode="expand")
+        span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     if not spans:
@@ -199,7 +208,7 @@ def _final_field(name: str) -> Any:
         mention = span.doc.user_data.get(_FINAL, {}).get((span.start_char, span.end_char, span.label_))
         if mention is None:
             return None
-        value = mention.get(name)
+        value = getattr(mention, name)
         if name == "value" and isinstance(value, str):
             return Decimal(value)
         return value
@@ -219,10 +228,10 @@ def set_final_entities(doc: Doc, mentions: Iterable[Mention]) -> None:
     spans: list[Span] = []
     final: dict[tuple[int, int, str], Mention] = {}
     for mention in mentions:
-        span = doc.char_span(mention["start"], mention["end"], label=mention["label"], alignment_mode="expand")
+        span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
-            final[(span.start_char, span.end_char, mention["label"])] = mention
+            final[(span.start_char, span.end_char, mention.label)] = mention
     doc.ents = filter_spans(spans)
     doc.user_data[_FINAL] = final
 
@@ -305,32 +314,3 @@ class LexiconComponent:
         self.lexicon = Lexicon.load(units, qualifiers)
         self.finder = self.finder_class(self.lexicon)
         return self
-
-
-#: Which label wins where mentions overlap: ORG, then PERSON, then LOC.
-_PRIORITY = {label: rank for rank, label in enumerate(NUMERIC_LABELS + ("ORG", "PERSON", "LOC"))}
-
-
-def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
-    """Flat spans. Where mentions overlap, the winner is, in this order: a numeric mention;
-    a rule's mention over a statistical model's (``component == "ner"``); ORG, then PERSON,
-    then LOC; the longer span."""
-    ranked = sorted(
-        mentions,
-        key=lambda m: (
-            m["label"] not in NUMERIC_LABELS,
-            m.get("component") == "ner",
-            _PRIORITY.get(m["label"], len(LABELS)),
-            -(m["end"] - m["start"]),
-            m["start"],
-        ),
-    )
-    kept: list[Mention] = []
-    occupied = bytearray(max((m["end"] for m in ranked), default=0))
-    for mention in ranked:
-        start, end = mention["start"], mention["end"]
-        if any(occupied[start:end]):
-            continue
-        kept.append(mention)
-        occupied[start:end] = b"\x01" * (end - start)
-    return sorted(kept, key=lambda m: (m["start"], m["end"]))

@@ -19,7 +19,8 @@ from spacy.language import Language
 
 from ..numbers import Lexicon, lexicon, parse_area
 from ..schema import decimal_to_str
-from ._spans import LexiconComponent, Mention
+from ..mentions import Mention
+from ._spans import LexiconComponent
 
 CONTEXT = 12
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,\n]")

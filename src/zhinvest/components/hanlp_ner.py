@@ -34,7 +34,8 @@ from spacy.tokens import Doc
 
 from ..about import NAME_LABELS
 from ..errors import Errors, ModelError
-from ._spans import MENTIONS, Mention, add_mentions
+from ..mentions import Mention
+from ._spans import MENTIONS, add_mentions
 
 #: The component name in ``doc._.zhinvest_mentions``.
 COMPONENT = "hanlp"
@@ -180,7 +181,7 @@ def entities_to_mentions(
         label = map_label(tag, labels_map)
         if label is None or not 0 <= first < last <= len(offsets):
             continue
-        mentions.append(Mention(start=offsets[first][0], end=offsets[last - 1][1], label=label, component=COMPONENT))
+        mentions.append(Mention(start=offsets[first][0], end=offsets[last - 1][1], label=label, origin="backend", component=COMPONENT))
     return mentions
 
 

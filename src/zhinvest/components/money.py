@@ -24,7 +24,8 @@ from spacy.language import Language
 
 from ..numbers import VAGUE_NUMBER, Lexicon, lexicon, parse_money
 from ..schema import decimal_to_str
-from ._spans import LexiconComponent, Mention, Occupancy
+from ..mentions import Mention
+from ._spans import LexiconComponent, Occupancy
 
 #: Characters of context passed to the qualifier and range logic.
 CONTEXT = 12
@@ -130,7 +131,7 @@ class MoneyFinder:
                 if prefix and re.fullmatch(VAGUE_NUMBER, numeral):
                     start -= len(prefix.group(0))  # 数百亿: a magnitude
                 add(start, end)
-        mentions.sort(key=lambda m: m["start"])
+        mentions.sort(key=lambda m: m.start)
         return mentions
 
     def _is_bare_money(self, text: str, start: int, end: int) -> bool:

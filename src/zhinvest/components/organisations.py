@@ -29,7 +29,8 @@ import ahocorasick
 
 from ..numbers import alternation
 from ._names import Boundaries, NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
-from ._spans import Mention, Occupancy, add_mentions, doc_text, get_mentions, overlaps
+from ..mentions import Mention
+from ._spans import Occupancy, add_mentions, doc_text, get_mentions, overlaps
 
 #: Legal-form endings stripped to make a short form, longest first.
 _LEGAL_FORMS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "控股有限公司", "有限公司", "控股集团", "集团公司", "集团", "公司")
@@ -761,7 +762,7 @@ class OrganisationsComponent:
         self.finder = OrganisationFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        numeric = [(m["start"], m["end"]) for m in get_mentions(doc) if m["label"] in ("MONEY", "AREA", "PROJECT_COUNT")]
+        numeric = [(m.start, m.end) for m in get_mentions(doc) if m.label in ("MONEY", "AREA", "PROJECT_COUNT")]
         add_mentions(doc, self.finder.find(doc_text(doc), numeric), set_ents=self.set_ents)
         return doc
 

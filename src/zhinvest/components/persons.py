@@ -27,7 +27,8 @@ from spacy.tokens import Doc
 import ahocorasick
 
 from ._names import NameLexicon, _automaton, longest_matches, name_lexicon
-from ._spans import Mention, Occupancy, add_mentions, doc_text, get_mentions
+from ..mentions import Mention
+from ._spans import Occupancy, add_mentions, doc_text, get_mentions
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _TRANSLITERATED = re.compile(r"[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,8}){1,3}")
@@ -322,8 +323,8 @@ class PersonsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = get_mentions(doc)
-        organisations = [(m["start"], m["end"]) for m in mentions if m["label"] == "ORG" and m.get("component") != "ner"]
-        avoid = [(m["start"], m["end"]) for m in mentions if m["label"] in ("MONEY", "AREA", "PROJECT_COUNT")]
+        organisations = [(m.start, m.end) for m in mentions if m.label == "ORG" and m.origin == "rule"]
+        avoid = [(m.start, m.end) for m in mentions if m.label in ("MONEY", "AREA", "PROJECT_COUNT")]
         add_mentions(doc, self.finder.find(doc_text(doc), organisations, avoid), set_ents=self.set_ents)
         return doc
 

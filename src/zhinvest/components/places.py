@@ -30,7 +30,8 @@ from spacy.tokens import Doc
 
 from ..numbers import alternation
 from ._names import Boundaries, NameLexicon, _automaton, longest_matches, name_lexicon, short_form, walk_left
-from ._spans import Mention, doc_text, add_mentions
+from ..mentions import Mention
+from ._spans import doc_text, add_mentions
 
 #: What a place's name takes to name its people or area, still a place (香港人, 台湾地区).
 _PLACE_AFFIXES = frozenset({"人", "人民", "地区", "岛", "市民", "籍", "话", "方面", "境内", "全境"})

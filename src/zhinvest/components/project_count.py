@@ -21,7 +21,8 @@ from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zh
 from spacy.language import Language
 
 from ..numbers import Lexicon, alternation, lexicon, parse_count
-from ._spans import LexiconComponent, Mention, Occupancy
+from ..mentions import Mention
+from ._spans import LexiconComponent, Occupancy
 
 CONTEXT = 8
 _NO_PUNCT = r"[^，。、；：,;:！？!?\n（）()“”\"《》]"
@@ -101,7 +102,7 @@ class ProjectCountFinder:
                     if not add(follow.start("count"), follow.end("count")):
                         break
                     position = follow.end("count")
-        mentions.sort(key=lambda m: m["start"])
+        mentions.sort(key=lambda m: m.start)
         return mentions
 
 

@@ -45,8 +45,9 @@ place, a host place (落户L的有两家。X将投资M) and a named group (X等�
 Money that is revenue, tax, output or a scale (营收, 产值, 规模 …) is no investment or total;
 a threshold (亿元以上项目, 超过50亿元的项目) is neither. The stage comes from the verbs of the
 match or of the sentence (拟/计划 → planned, 签约 → signed, 开工 → started, 落地/投产 → landed).
-Relations are stored in ``doc._.zhinvest_relations`` as dicts whose arguments are
-``[start, end]`` character spans of mentions, with the ``pattern`` that found them.
+Relations are stored in ``doc._.zhinvest_relations`` as
+:class:`~zhinvest.mentions.RelationCandidate` objects, whose arguments are character spans
+of mentions, with the ``pattern`` that found them (:func:`relation_candidates` reads them).
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ from spacy.tokens import Doc
 
 from ..numbers import alternation
 from ..resources import load_resource, validate_resource
-from ._spans import Mention, collect_mentions, doc_text, resolve_overlaps, set_final_entities
+from ..mentions import Mention, RelationCandidate, as_candidate
+from ._spans import doc_text, resolved_mentions, set_final_entities
 
 RELATIONS = "zhinvest_relations"
 if not Doc.has_extension(RELATIONS):
@@ -214,16 +216,16 @@ class MentionSequence:
         self.offset: list[int] = []
         cursor = start
         for mention in mentions:
-            if mention["label"] not in SYMBOLS or text[mention["start"] : mention["end"]] in anaphors:
+            if mention.label not in SYMBOLS or text[mention.start : mention.end] in anaphors:
                 continue  # a person, an area or an organisation that is only 公司 / 该公司 reads as text
-            gap = text[cursor : mention["start"]]
+            gap = text[cursor : mention.start]
             parts.append(gap.translate(_FOLD))
             self.at += [None] * len(gap)
-            self.offset += range(cursor, mention["start"])
-            parts.append(SYMBOLS[mention["label"]])
+            self.offset += range(cursor, mention.start)
+            parts.append(SYMBOLS[mention.label])
             self.at.append(mention)
-            self.offset.append(mention["start"])
-            cursor = mention["end"]
+            self.offset.append(mention.start)
+            cursor = mention.end
         gap = text[cursor:end]
         parts.append(gap.translate(_FOLD))
         self.at += [None] * len(gap)
@@ -231,7 +233,7 @@ class MentionSequence:
         self.code = "".join(parts)
 
     def mentions(self, start: int, end: int, label: str | None = None) -> list[Mention]:
-        return [m for m in self.at[start:end] if m is not None and (label is None or m["label"] == label)]
+        return [m for m in self.at[start:end] if m is not None and (label is None or m.label == label)]
 
     def text_offset(self, position: int) -> int:
         return self.offset[position] if position < len(self.offset) else (self.offset[-1] + 1 if self.offset else 0)
@@ -252,14 +254,15 @@ class RelationFinder:
         anaphors = self.words["words"]["anaphor"]
         self.anaphors = frozenset(anaphors + [f"{this}{word}" for this in ("此次", "该") for word in anaphors])
 
-    def find(self, text: str, mentions: list[Mention]) -> list[dict[str, Any]]:
+    def find(self, text: str, mentions: list[Mention]) -> list[RelationCandidate]:
+        """The relation candidates of ``text``, whose ``mentions`` do not overlap."""
         relations: list[dict[str, Any]] = []
-        mentions = sorted(mentions, key=lambda m: m["start"])
-        starts = [m["start"] for m in mentions]
+        mentions = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in mentions]
         context = Context()
         for start, end in sentences(text, self.words):
             first, last = bisect_left(starts, start), bisect_left(starts, end)
-            inside = [m for m in mentions[first:last] if m["end"] <= end]
+            inside = [m for m in mentions[first:last] if m.end <= end]
             if not inside:
                 self._close_sentence(context, None, text, start, end)
                 continue
@@ -268,7 +271,7 @@ class RelationFinder:
             self._remember(found, context, text)
             relations += found
             self._close_sentence(context, sequence, text, start, end)
-        return relations
+        return [RelationCandidate.from_dict(relation) for relation in relations]
 
     # -- one sentence ---------------------------------------------------------------------
     def _sentence(self, text: str, start: int, end: int, sequence: MentionSequence, context: Context) -> list[dict[str, Any]]:
@@ -337,7 +340,7 @@ class RelationFinder:
         if roles is None:
             return None
         exclusive = [m for role, ms in roles.items() if role.startswith("_") or role in ("amount", "total", "count") for m in ms]
-        if any((m["start"], m["end"]) in taken for m in exclusive):
+        if any((m.start, m.end) in taken for m in exclusive):
             return None
         for role in ("amount", "total"):
             if any(not self._is_money_of(text, m, start, role) for m in roles.get(role, ())):
@@ -357,14 +360,14 @@ class RelationFinder:
                 made.append({"type": "LOCATED_IN", "org": _span(org), "location": _span(location), "evidence": evidence, "pattern": pattern.name})
         elif pattern.gives == "PROJECT_SUMMARY":
             for count in roles["count"]:
-                stage = self._stage(text, count["end"], end) or self._stage(text, start, count["start"])
+                stage = self._stage(text, count.end, end) or self._stage(text, start, count.start)
                 relation = {"type": "PROJECT_SUMMARY", "count": _span(count), "stage": stage, "evidence": evidence, "pattern": pattern.name}
                 if roles.get("total"):
                     relation["total"] = _span(roles["total"][0])
                 made.append(relation)
         elif pattern.gives == "HOST":
             context.host, context.host_after, context.host_sentences = roles["place"][-1], match_end, 2
-        taken.update((m["start"], m["end"]) for m in exclusive)
+        taken.update((m.start, m.end) for m in exclusive)
         return made
 
     @staticmethod
@@ -389,7 +392,7 @@ class RelationFinder:
         previous_end = -2
         for position in range(start, end):
             mention = sequence.at[position]
-            if mention is None or mention["label"] != "LOC":
+            if mention is None or mention.label != "LOC":
                 continue
             between = sequence.code[previous_end + 1 : position] if previous_end >= 0 else None
             if result and between is not None and (between == "" or between in self.place_joint):
@@ -439,7 +442,7 @@ class RelationFinder:
 
     # -- context ------------------------------------------------------------------------
     def _is_company(self, mention: Mention, text: str) -> bool:
-        return mention["label"] == "ORG" and not text[mention["start"] : mention["end"]].endswith(self.government)
+        return mention.label == "ORG" and not text[mention.start : mention.end].endswith(self.government)
 
     def _referent(self, sequence: MentionSequence, position: int, context: Context, text: str) -> Mention | None:
         """The company an anaphor at ``position`` points to: the last company named before it
@@ -486,12 +489,12 @@ class RelationFinder:
     # -- money --------------------------------------------------------------------------
     def _is_money_of(self, text: str, money: Mention, sentence_start: int, role: str) -> bool:
         """An amount or total: not revenue, output or a scale, not a threshold."""
-        clause_start = max(sentence_start, text.rfind("，", 0, money["start"]) + 1, text.rfind(",", 0, money["start"]) + 1)
-        before = text[max(clause_start, money["start"] - 12) : money["start"]]
+        clause_start = max(sentence_start, text.rfind("，", 0, money.start) + 1, text.rfind(",", 0, money.start) + 1)
+        before = text[max(clause_start, money.start - 12) : money.start]
         if any(cue in before for cue in self.words["not_investment_cues"]):
             return False
-        after = text[money["end"] : money["end"] + 6]
-        qualifier = money.get("qualifier")
+        after = text[money.end : money.end + 6]
+        qualifier = money.qualifier
         if qualifier == "at_least" or (qualifier == "magnitude" and role == "total"):
             return False
         return not (qualifier == "over" and after.startswith(tuple(self.words["threshold_after"])))
@@ -507,7 +510,7 @@ class RelationFinder:
 
 
 def _span(mention: Mention) -> list[int]:
-    return [mention["start"], mention["end"]]
+    return [mention.start, mention.end]
 
 
 def _name(text: str, span: list[int]) -> str:
@@ -525,7 +528,7 @@ class RelationsComponent:
         self.finder = RelationFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = resolve_overlaps(collect_mentions(doc))
+        mentions = resolved_mentions(doc)
         doc._.set(RELATIONS, self.finder.find(doc_text(doc), mentions))
         if self.set_ents:  # spaCy users see the final answer: the Document's entities, with their values
             set_final_entities(doc, mentions)
@@ -544,6 +547,12 @@ class RelationsComponent:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationsComponent:
         self.finder = RelationFinder(validate_resource("relations", json.loads((Path(path) / "relations.json").read_text(encoding="utf-8"))))
         return self
+
+
+def relation_candidates(doc: Doc) -> list[RelationCandidate]:
+    """The relation candidates the ``zhinvest_relations`` component found in ``doc`` (none
+    when the pipeline has no such component)."""
+    return [as_candidate(item) for item in doc._.get(RELATIONS) or ()]
 
 
 @Language.factory(

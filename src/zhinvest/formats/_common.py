@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from ..errors import Errors, FormatError
 from ..schema import (
     RELATION_ARGUMENTS,
+    RELATION_SPECS,
     Document,
     Entity,
     InvestmentRelation,
@@ -26,21 +27,12 @@ from ..schema import (
 SPAN_FIELDS = frozenset({"id", "label", "text", "start", "end"})
 
 RELATION_CLASSES: dict[str, type[InvestmentRelation | ProjectSummaryRelation | LocatedInRelation]] = {
-    "INVESTMENT": InvestmentRelation,
-    "PROJECT_SUMMARY": ProjectSummaryRelation,
-    "LOCATED_IN": LocatedInRelation,
+    kind: spec.model for kind, spec in RELATION_SPECS.items()
 }
 #: The argument every binary link of an n-ary relation starts from.
-PIVOTS: dict[str, str] = {"INVESTMENT": "amount", "PROJECT_SUMMARY": "count", "LOCATED_IN": "org"}
-#: The entity label each relation argument points at.
-ARGUMENT_LABELS: dict[str, str] = {
-    "investor": "ORG",
-    "amount": "MONEY",
-    "location": "LOC",
-    "count": "PROJECT_COUNT",
-    "total": "MONEY",
-    "org": "ORG",
-}
+PIVOTS: dict[str, str] = {kind: spec.pivot for kind, spec in RELATION_SPECS.items()}
+#: The entity label each relation argument points at (a role has one label in every type).
+ARGUMENT_LABELS: dict[str, str] = {argument.role: argument.label for spec in RELATION_SPECS.values() for argument in spec.arguments}
 
 
 # --- documents and entities -------------------------------------------------------------

@@ -66,7 +66,7 @@ class Ledger:
         """Add the documents of ``inputs`` (anything ``zhinvest extract`` reads, and its JSON
         Lines output) to the ledger at ``path`` (made when missing), then recompute companies
         and events. ``extract`` turns sources into documents (default: a rules+NER
-        :class:`~zhinvest.pipeline.Pipeline`, built only when some article is new)."""
+        :class:`~zhinvest.engine.Pipeline`, built only when some article is new)."""
         ledger = cls(path, create=True)
         ledger.add(inputs, extract=extract, on_failure=on_failure, report=report, **source_options)
         totals = ledger.refresh(window_days=window_days)
@@ -95,7 +95,7 @@ class Ledger:
             report.unchanged += 1
 
         def default_extract(sources: Iterator[Any]) -> Iterator[Document | Failure]:
-            from ..pipeline import Pipeline
+            from ..engine import Pipeline
 
             return Pipeline().pipe(sources, on_error="record")
 

@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..errors import Errors, ZhinvestError
-from ..schema import Document, Entity
+from ..schema import RELATION_ARGUMENTS, Document, Entity
 from .normalise import (
     CompanyLink, Gazetteer, PlaceResolution, company_key, document_aliases, document_place, entity_name, gazetteer, level_of, most_specific, name_key, resolve_places,
 )
@@ -213,7 +213,7 @@ def _evidence_span(document: Document, evidence: str | None, arguments: list[Ent
 
 def _report_row(key: str, index: int, relation: Any, document: Document, by_id: dict[int, Entity], links: dict[int, CompanyLink], places: dict[int, PlaceResolution], home: str | None, gaz: Gazetteer) -> tuple[Any, ...]:
     kind = relation.type
-    arguments = [by_id[getattr(relation, name)] for name in ("investor", "amount", "location", "count", "total", "org") if getattr(relation, name, None) is not None]
+    arguments = [by_id[getattr(relation, name)] for name in RELATION_ARGUMENTS[kind] if getattr(relation, name) is not None]
     start, end = _evidence_span(document, relation.evidence, arguments)
     org = by_id.get(relation.investor if kind == "INVESTMENT" else relation.org if kind == "LOCATED_IN" else -1)
     money = by_id.get(relation.amount if kind == "INVESTMENT" else relation.total if kind == "PROJECT_SUMMARY" else -1)

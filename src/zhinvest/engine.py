@@ -1,0 +1,298 @@
+"""The batch engine: articles in, :class:`~zhinvest.schema.Document` objects out.
+
+:class:`Pipeline` reads an input (:mod:`zhinvest.reader`, :mod:`zhinvest.sources`), runs the
+spaCy pipeline of :func:`~zhinvest.pipeline.build_nlp` over the clean text in line-aligned
+chunks (so that a 5 MB article stays within spaCy's ``max_length`` and memory stays bounded),
+and hands each chunk's resolved mentions and relation candidates to
+:class:`~zhinvest.assemble.DocumentParts`, which builds the document. Errors become records
+(:class:`~zhinvest.schema.Failure`) so that one bad source never ends a batch;
+``n_process`` > 1 spreads whole documents over forked worker processes.
+
+Nothing here is module-level state: what the workers run is given to them when they start,
+and component errors are noted on the :class:`Pipeline` that ran into them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Any, Literal, overload
+
+from . import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .assemble import DocumentParts
+from .components._spans import cache_doc_text, resolved_mentions
+from .components.relations import relation_candidates
+from .errors import Errors, InputError, ProcessingError, ZhinvestError
+from .pipeline import build_nlp
+from .reader import Article, read
+from .schema import Document, Failure, FailureReason
+from .segmentation import char_doc, uses_char_tokens
+from .batch import Source, as_source, read_source
+
+__all__ = ["BATCH_SIZE", "CHUNK_CHARS", "POOL_BATCH", "Pipeline", "split_chunks"]
+
+#: Text is given to spaCy in chunks of at most this many characters, cut at line ends.
+CHUNK_CHARS = 20_000
+#: Chunks handed to spaCy at a time: small batches are fastest for the NER (models/README.md).
+BATCH_SIZE = 4
+#: Sources sent to a worker process at a time by :meth:`Pipeline.pipe` with ``n_process`` > 1.
+POOL_BATCH = 4
+OnError = Literal["raise", "record"]
+
+
+class Pipeline:
+    """Reusable extraction: :meth:`extract` (text), :meth:`extract_file` (a path), or the
+    pipeline called on either (``Pipeline()(path_or_text) -> Document``); :meth:`pipe` for batches."""
+
+    def __init__(self, nlp: Language | None = None, segmenter: str = "char", ner_model: str | Path | None = None) -> None:
+        self.nlp = nlp if nlp is not None else build_nlp(segmenter, set_ents=False, ner_model=ner_model)
+        self._errors = _ComponentErrors()
+
+    def __call__(self, obj: str | bytes | os.PathLike[str], *, name: str | None = None, doc_id: str | None = None) -> Document:
+        """The document of a path (an ``os.PathLike``, or a ``str`` naming an existing file),
+        raw bytes or a text. A ``str`` that looks like a path of a missing file raises
+        :class:`~zhinvest.errors.InputError`; :meth:`extract` and :meth:`extract_file` say
+        which one they take."""
+        return self.document(read(obj, name=name, doc_id=doc_id))
+
+    def extract(self, text: str | bytes, *, name: str | None = None, doc_id: str | None = None) -> Document:
+        """The document of an article given as text or raw bytes; never reads a file."""
+        return self.document(read(text, name=name, doc_id=doc_id, as_="text"))
+
+    def extract_file(self, path: str | os.PathLike[str], *, doc_id: str | None = None) -> Document:
+        """The document of the article in the file at ``path``."""
+        return self.document(read(path, doc_id=doc_id, as_="path"))
+
+    def document(self, article: Article) -> Document:
+        """Run the spaCy pipeline over an article's clean text and build its Document."""
+        source = Source(article.source or article.id, article)
+        (result,) = self._run([source], batch_size=BATCH_SIZE)
+        if isinstance(result, _Failed):
+            raise result.error
+        return result
+
+    @overload
+    def pipe(self, sources: Iterable[Source | str | bytes | os.PathLike[str]], *, n_process: int = ..., batch_size: int = ..., on_error: Literal["raise"] = ...) -> Iterator[Document]: ...
+    @overload
+    def pipe(self, sources: Iterable[Source | str | bytes | os.PathLike[str]], *, n_process: int = ..., batch_size: int = ..., on_error: Literal["record"]) -> Iterator[Document | Failure]: ...
+
+    def pipe(
+        self,
+        sources: Iterable[Source | str | bytes | os.PathLike[str]],
+        *,
+        n_process: int = 1,
+        batch_size: int = BATCH_SIZE,
+        on_error: OnError = "raise",
+    ) -> Iterator[Document | Failure]:
+        """Documents for many sources, in their order, streamed.
+
+        ``sources`` are :class:`~zhinvest.sources.Source` items (see
+        :func:`~zhinvest.sources.iter_sources`) or anything :func:`~zhinvest.reader.read`
+        takes. ``n_process`` > 1 spreads whole documents over forked worker processes,
+        each running this pipeline, with at most two batches per worker in flight (a
+        document-level pool costs half the CPU of ``nlp.pipe(n_process=…)``, which ships
+        every chunk's Doc between processes: ``benchmarks/bench_extract.py``). With
+        ``on_error="record"`` a source that fails yields a
+        :class:`~zhinvest.schema.Failure` and the batch goes on; with ``"raise"`` its error
+        is raised."""
+        if n_process > 1:
+            yield from self._pool((as_source(s) for s in sources), n_process, on_error)
+            return
+        for result in self._run((as_source(s) for s in sources), batch_size=batch_size):
+            if isinstance(result, _Failed):
+                if on_error == "raise":
+                    raise result.error
+                yield result.record()
+            else:
+                yield result
+
+    def _pool(self, sources: Iterable[Source], n_process: int, on_error: OnError) -> Iterator[Document | Failure]:
+        """:meth:`pipe` over ``n_process`` forked workers, in order, in batches of
+        :data:`POOL_BATCH` sources. Each worker inherits this pipeline when it starts (a fork
+        copies it; nothing is pickled). A worker that dies loses its batch (recorded as
+        failures), not the run."""
+        context = multiprocessing.get_context("fork")
+        executor = ProcessPoolExecutor(n_process, mp_context=context, initializer=_Worker.start, initargs=(self,))
+        window: deque[tuple[list[Source], Future[list[Document | Failure]]]] = deque()
+        try:
+            batches = iter(lambda: list(islice(sources, POOL_BATCH)), [])
+            for batch in batches:
+                window.append((batch, executor.submit(_Worker.run, batch)))
+                while len(window) >= 2 * n_process or (window and window[0][1].done()):
+                    yield from self._pool_results(*window.popleft(), on_error)
+            while window:
+                yield from self._pool_results(*window.popleft(), on_error)
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    @staticmethod
+    def _pool_results(batch: list[Source], future: Future[list[Document | Failure]], on_error: OnError) -> Iterator[Document | Failure]:
+        try:
+            results = future.result()
+        except Exception as error:  # noqa: BLE001 - a dead worker loses its batch, not the run
+            results = [
+                _Failed(source, ProcessingError(Errors.E060.format(name=source.label, component="a worker process", error=_describe(error)))).record()
+                for source in batch
+            ]
+        for result in results:
+            if isinstance(result, Failure) and on_error == "raise":
+                raise (InputError if result.error.type == "InputError" else ProcessingError)(result.error.message)
+            yield result
+
+    def _run(self, sources: Iterable[Source], batch_size: int) -> Iterator[Document | _Failed]:
+        """Sources are read and cut into chunks, spaCy processes the chunks, and each document
+        is assembled from its chunks as they come back in order. A document some of whose
+        chunks never come back (a component failed on them) becomes a failure."""
+        self._errors.install(self.nlp)  # on every run: components may have been added since
+        states: dict[int, DocumentParts | _Failed] = {}
+        sources_by_seq: dict[int, Source] = {}
+        # in this process, character docs are made directly (spaCy's char tokenizer aligns
+        # each character in Python, and doc.text joins them again on every access)
+        make_doc = partial(prepared_char_doc, self.nlp.vocab) if uses_char_tokens(self.nlp) else str
+
+        def chunks() -> Iterator[tuple[str | Doc, tuple[int, int]]]:
+            for seq, source in enumerate(sources):
+                sources_by_seq[seq] = source
+                try:
+                    article = read_source(source)
+                except ZhinvestError as error:
+                    states[seq] = _Failed(source, error)
+                    yield "", (seq, -1)
+                    continue
+                except Exception as error:  # noqa: BLE001 - a reader bug must not end the batch
+                    states[seq] = _Failed(source, ProcessingError(Errors.E060.format(name=source.label, component="the reader", error=_describe(error))))
+                    yield "", (seq, -1)
+                    continue
+                pieces = list(split_chunks(article.text, CHUNK_CHARS)) or [(0, "")]
+                states[seq] = DocumentParts(article, len(pieces))
+                for offset, text in pieces:
+                    yield make_doc(text), (seq, offset)
+
+        pending = 0  # the first sequence number not yet given out
+        for doc, (seq, offset) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+            for lost in range(pending, seq):
+                yield self._lost(lost, sources_by_seq.pop(lost), states.pop(lost))
+            pending = seq
+            state = states[seq]
+            if isinstance(state, _Failed):
+                del states[seq], sources_by_seq[seq]
+                pending = seq + 1
+                yield state
+                continue
+            state.add(resolved_mentions(doc), relation_candidates(doc), offset)
+            if state.complete:
+                del states[seq]
+                pending = seq + 1
+                yield self._finish(sources_by_seq.pop(seq), state)
+        for lost in sorted(states):
+            yield self._lost(lost, sources_by_seq.pop(lost), states.pop(lost))
+
+    @staticmethod
+    def _finish(source: Source, parts: DocumentParts) -> Document | _Failed:
+        try:
+            return parts.document()
+        except Exception as error:  # noqa: BLE001 - one bad document must not end the batch
+            return _Failed(source, ProcessingError(Errors.E060.format(name=source.label, component="assemble", error=_describe(error))))
+
+    def _lost(self, seq: int, source: Source, state: DocumentParts | _Failed) -> _Failed:
+        """The failure of a document some of whose chunks a component dropped."""
+        if isinstance(state, _Failed):
+            return state
+        message = self._errors.pop(seq)
+        if message:  # the component failed in this process
+            return _Failed(source, ProcessingError(f"{source.label}: {message}; please report it"))
+        return _Failed(source, ProcessingError(Errors.E061.format(name=source.label)))
+
+
+def set_error_handler(nlp: Language, handler: Callable[[str, Any, list[Doc], Exception], None]) -> None:
+    """``nlp.set_error_handler`` for the components that take one (spaCy's Cython pipes
+    such as ``ner`` do not: their errors still raise) and as the pipeline's default."""
+    nlp.default_error_handler = handler
+    for _, component in nlp.pipeline:
+        try:
+            component.set_error_handler(handler)  # type: ignore[attr-defined]  # spaCy types pipes as plain callables
+        except AttributeError:
+            pass
+
+
+class _ComponentErrors:
+    """spaCy error handler of one :class:`Pipeline`: notes a component's error by the chunk's
+    context and lets the chunk's doc drop out of the batch; the document then fails."""
+
+    def __init__(self) -> None:
+        self.messages: dict[Any, str] = {}
+
+    def install(self, nlp: Language) -> None:
+        set_error_handler(nlp, self.note)
+
+    def note(self, name: str, component: Any, docs: list[Doc], error: Exception) -> None:
+        message = f"internal error in component {name} ({_describe(error)})"
+        for doc in docs:
+            self.messages[getattr(doc, "_context", None)] = message
+
+    def pop(self, seq: int) -> str | None:
+        """The first error noted for a chunk of document ``seq``, forgetting it and older ones."""
+        messages = [message for key, message in self.messages.items() if isinstance(key, tuple) and key[0] == seq]
+        for key in [key for key in self.messages if not isinstance(key, tuple) or key[0] <= seq]:
+            del self.messages[key]
+        return messages[0] if messages else None
+
+
+def prepared_char_doc(vocab: Any, text: str) -> Doc:
+    """:func:`~zhinvest.segmentation.char_doc` with its text cached for the components."""
+    return cache_doc_text(char_doc(vocab, text), text)
+
+
+class _Worker:
+    """What a forked worker process of :meth:`Pipeline._pool` runs: the pipeline it was started
+    with (its initializer's argument, inherited through the fork, not pickled)."""
+
+    pipeline: Pipeline | None = None
+
+    @classmethod
+    def start(cls, pipeline: Pipeline) -> None:
+        cls.pipeline = pipeline
+
+    @classmethod
+    def run(cls, sources: list[Source]) -> list[Document | Failure]:
+        """The documents (or failures) of some sources, in order."""
+        assert cls.pipeline is not None, "a worker runs only after its initializer"
+        return list(cls.pipeline.pipe(sources, on_error="record"))
+
+
+class _Failed:
+    """A source that gave no document, with the error to raise or record."""
+
+    def __init__(self, source: Source, error: ZhinvestError) -> None:
+        self.source = source
+        self.error = error
+
+    def record(self) -> Failure:
+        doc_id = self.source.doc_id
+        return Failure(id=doc_id, source=self.source.label, error=FailureReason(type=type(self.error).__name__, message=str(self.error)))
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def split_chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """``(offset, chunk)`` pieces of at most ``size`` characters, cut after a newline where possible."""
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
