@@ -64,3 +64,30 @@ def test_models_are_frozen():
     doc = make_document()
     with pytest.raises(ValidationError):
         doc.entities[0].text = "x"
+
+
+def test_the_relation_registry_describes_every_field_of_every_relation_model():
+    """schema.RELATION_SPECS is the one description of relation types: every field of a
+    relation model is an argument, an attribute, or evidence/pattern; every table column
+    names a field that exists."""
+    from zhinvest.about import RELATION_TYPES
+    from zhinvest.schema import RELATION_SPECS
+
+    assert tuple(RELATION_SPECS) == RELATION_TYPES
+    for kind, spec in RELATION_SPECS.items():
+        fields = set(spec.model.model_fields)
+        assert fields == {"type", "evidence", "pattern", *spec.roles, *spec.attributes}, kind
+        assert spec.pivot in spec.roles
+        for column in spec.columns:
+            if column.argument is None:
+                assert column.field in fields
+            else:
+                assert column.argument in spec.roles and column.field in {"name", "value", "currency", "qualifier", "unit"}
+
+
+def test_tables_follow_the_registry():
+    from zhinvest.schema import RELATION_SPECS
+    from zhinvest.tables import COLUMNS, TABLES
+
+    assert TABLES == tuple(spec.table for spec in RELATION_SPECS.values())
+    assert COLUMNS["investments"] == ("document", "investor", "amount", "currency", "qualifier", "location", "project", "sector", "stage", "evidence")
