@@ -154,3 +154,16 @@ def test_spacy_users_see_the_documents_entities_with_their_values(seed_paths, se
     assert [(e.label_, e._.value, e._.qualifier) for e in doc.ents] == [
         ("ORG", None, None), ("MONEY", Decimal("500000000"), "over"), ("AREA", Decimal("1500"), "exact"), ("PROJECT_COUNT", 12, "exact"),
     ]
+
+
+def test_spacy_is_imported_without_its_command_line_which_stays_importable():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, zhinvest.engine, spacy; print('spacy.cli' in sys.modules, 'requests' in sys.modules); "
+        "import spacy.cli; from spacy.cli.info import info; from spacy.cli.train import train; print(callable(train), spacy.info is not info, 'spacy_version' in spacy.info())"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "False False"
+    assert out[1] == "True True True"
