@@ -318,12 +318,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-#: The tools behind ``zhinvest train`` and ``zhinvest build``: module and what it does. They
-#: are never imported at run time, only when one of these commands is called.
+#: The tools behind ``zhinvest train`` and ``zhinvest build`` (:mod:`zhinvest.tools`): module
+#: and what it does. They are never imported at run time, only when one of these commands is called.
 TOOLS: dict[str, tuple[str, str]] = {
-    "ner": ("zhinvest.training", "the statistical NER on ../shared/data/ner (convert, train, score, all, export)"),
-    "segmenter": ("zhinvest.segmentation", "the spacy-pkuseg segmenter on ../shared/data/ud"),
-    "lexicons": ("zhinvest.lexicons", "the gazetteers and word lists in data/ (pip install -e '.[lexicons]'; `towns PATH` for the towns)"),
+    "ner": ("zhinvest.tools.ner", "the statistical NER on ../shared/data/ner (convert, train, score, all, export)"),
+    "segmenter": ("zhinvest.tools.segmenter", "the spacy-pkuseg segmenter on ../shared/data/ud"),
+    "lexicons": ("zhinvest.tools.lexicons", "the gazetteers and word lists in data/ (pip install -e '.[lexicons]'; `towns PATH` for the towns)"),
 }
 
 
