@@ -23,8 +23,8 @@ from .about import __version__
 from .errors import Errors, ZhinvestError
 
 if TYPE_CHECKING:  # the commands import what they use, so that `zhinvest --version` is instant
-    from .batch import Source
     from .schema import Document, Failure
+    from .sources import Source
 
 #: The exit codes of every command, documented in the README.
 EXIT_CODES = {
@@ -41,8 +41,8 @@ def _stderr(message: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import done_sources, iter_sources
     from .schema import Document
+    from .sources import done_sources, iter_sources
 
     if args.resume and not args.output:
         _stderr(Errors.E065)

@@ -36,7 +36,7 @@ from .components import (  # noqa: F401  (registers the factories in a source tr
 from .components._spans import Mention, cache_doc_text, collect_mentions, resolve_overlaps
 from .components.relations import RELATIONS
 from .about import models_dir
-from .batch import Source, as_source, read_source
+from .sources import Source, as_source, read_source
 from .errors import Errors, InputError, ModelError, ProcessingError, ZhinvestError
 from .segmentation import SEGMENTERS, blank_nlp, char_doc, uses_char_tokens
 from .reader import Article, read
