@@ -458,7 +458,8 @@ class TimeUp(Exception):
 
 
 #: The ``[training.before_update]`` callback of ``train_ner(max_seconds=...)``. ``spacy.load``
-#: does not resolve ``[training]``, so a saved pipeline loads without this module.
+#: does not resolve ``[training]``, so a saved pipeline loads without this module. The name is
+#: older than ``zhinvest.tools`` and kept, so that the configs of earlier runs still resolve.
 STOP_AFTER = "zhinvest.training.stop_after.v1"
 
 
