@@ -406,7 +406,7 @@ def _pipe_scaling(folder: Path) -> tuple[float, float]:
     """Wall seconds of ``Pipeline.pipe`` over a folder's files with one and with two processes,
     the pipeline built and warmed first (what ``--n-process`` spreads, without start-up)."""
     code = (
-        "import sys, time; from pathlib import Path; import zhinvest; from zhinvest.batch import iter_sources\n"
+        "import sys, time; from pathlib import Path; import zhinvest; from zhinvest.sources import iter_sources\n"
         "nlp = zhinvest.load(); nlp.extract('华星科技有限公司拟投资5亿元落户玉溪市。')\n"
         "paths = [str(p) for p in sorted(Path(sys.argv[1]).glob('*.txt'))]\n"
         "for n in (1, 2):\n"

@@ -5,7 +5,7 @@ Run: ``python benchmarks/bench_segmenters.py [--copies 20] [--ner-model PATH ...
 Each configuration runs in its own process (so its peak RSS is its own): ``char`` with the
 bundled statistical NER (the default), and ``char``, ``jieba``, ``pkuseg`` with the rules
 alone (the bundled NER was trained on character tokens). Each ``--ner-model PATH`` (a spaCy
-pipeline, e.g. the NER trained on pkuseg tokens by ``zhinvest.training --segmenter pkuseg``)
+pipeline, e.g. the NER trained on pkuseg tokens by ``zhinvest train ner train --segmenter pkuseg``)
 adds a row with that model under the rules; its segmenter is the one saved with it
 (``spacy.load`` brings its own tokenizer), shown in the first column. F1 is strict micro-F1
 over all entity labels and relation micro-F1 against ``annotations/``; chars/s over the

@@ -376,8 +376,8 @@ def test_the_version_and_the_number_parsers_import_no_model_libraries():
 @pytest.mark.parametrize(
     ("argv", "usage"),
     [
-        (["train", "ner", "--help"], "usage: python -m zhinvest.training"),
-        (["train", "segmenter", "--help"], "usage: python -m zhinvest.segmentation"),
+        (["train", "ner", "--help"], "usage: zhinvest train ner"),
+        (["train", "segmenter", "--help"], "usage: zhinvest train segmenter"),
         (["build", "lexicons", "--help"], "usage: zhinvest build lexicons"),
     ],
 )

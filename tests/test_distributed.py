@@ -10,7 +10,7 @@ pytest.importorskip("distributed", reason="the dask extra: pip install 'zhinvest
 
 from distributed import Client, LocalCluster  # noqa: E402
 
-from zhinvest.batch import iter_sources  # noqa: E402
+from zhinvest.sources import iter_sources  # noqa: E402
 from zhinvest.cli import main  # noqa: E402
 from zhinvest.distributed import extract_bag, extract_dataframe, extract_sources  # noqa: E402
 from zhinvest.schema import Document, Failure  # noqa: E402
@@ -76,7 +76,7 @@ def test_a_bad_scheduler_address_is_one_line(capsys, seed_paths):
 
 
 def test_files_are_read_on_the_client_as_locally(tmp_path):
-    from zhinvest.batch import Source
+    from zhinvest.sources import Source
     from zhinvest.distributed import _shippable
 
     (tmp_path / "empty.txt").write_bytes(b"\xef\xbb\xbf \n")

@@ -19,7 +19,7 @@ from zhinvest.ledger import BuildReport, Ledger
 from zhinvest.ledger.events import Report, amounts_agree, group_events
 from zhinvest.ledger.ingest import with_url_line
 from zhinvest.ledger.normalise import company_key, document_aliases, gazetteer, resolve_places
-from zhinvest.batch import Source
+from zhinvest.sources import Source
 from zhinvest.schema import Document, Entity, InvestmentRelation, Metadata, ProjectSummaryRelation
 
 

@@ -34,10 +34,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import zhinvest
 from zhinvest import numbers as numbers_module
 from zhinvest import reader as reader_package
-from zhinvest import goldsets, lexicons, segmentation
+from zhinvest import goldsets, segmentation
 from zhinvest.components import organisations as organisations_module
-from zhinvest import training
-from zhinvest import lexicons as lexicons_module
+from zhinvest.tools import lexicons, ner
 from zhinvest.components import _names, _spans, hanlp_ner, persons, places
 from zhinvest.components import area as area_module
 from zhinvest.components import money as money_module
@@ -194,7 +193,7 @@ CASES: list[Case] = [
     Case("ProjectCountFinder.continuation", _finder(ProjectCountFinder, "continuation"), ("，1", "，中中1个")),
     # name components
     Case("_names.NAME_CHAR", _pattern(_names, "NAME_CHAR"), ("。",)),
-    # short_form() reads division names when the gazetteer is rebuilt (zhinvest.lexicons), never article text
+    # short_form() reads division names when the gazetteer is rebuilt (zhinvest.tools.lexicons), never article text
     Case("_names._AUTONOMOUS", _pattern(_names, "_AUTONOMOUS"), ("族",), time_limit=5.0),
     Case("OrganisationFinder.local_body", _finder(OrganisationFinder, "local_body"), ("市", "各市委")),
     Case("OrganisationFinder.numbered_bureau", _finder(OrganisationFinder, "numbered_bureau"), ("中一",)),
@@ -233,7 +232,7 @@ CASES: list[Case] = [
     Case("places._TOWN", _pattern(places, "_TOWN"), ("中", "中中镇")),
     Case("PlaceFinder.source_line", _finder(PlaceFinder, "source_line"), (" ", "来源 ")),
     Case("_spans._NAME_EDGE", _pattern(_spans, "_NAME_EDGE"), ("。",)),
-    Case("lexicons.GENERIC_TOWN_PHRASE", _pattern(lexicons_module, "GENERIC_TOWN_PHRASE"), ("小城",)),
+    Case("lexicons.GENERIC_TOWN_PHRASE", _pattern(lexicons, "GENERIC_TOWN_PHRASE"), ("小城",)),
     Case("PlaceFinder.zone", _finder(PlaceFinder, "zone"), ("自由贸易试验",)),
     Case("PlaceFinder.unknown_zone", _finder(PlaceFinder, "unknown_zone"), ("自由贸易试验",)),
     Case("PlaceFinder.abbreviation", _finder(PlaceFinder, "abbreviation"), ("在",)),
@@ -246,8 +245,8 @@ CASES: list[Case] = [
     Case("hanlp_ner._SENTENCE_END", _pattern(hanlp_ner, "_SENTENCE_END"), ("。a",)),
     Case("segmentation._CHAR_TOKENS", _pattern(segmentation, "_CHAR_TOKENS"), ("a ", " \n")),
     # training and formats (corpora and annotation files, not articles)
-    Case("training._SINGLE_UNIT", _pattern(training, "_SINGLE_UNIT"), ("中市",)),
-    Case("training._NOT_A_PLACE", _pattern(training, "_NOT_A_PLACE"), ("中",)),
+    Case("ner._SINGLE_UNIT", _pattern(ner, "_SINGLE_UNIT"), ("中市",)),
+    Case("ner._NOT_A_PLACE", _pattern(ner, "_NOT_A_PLACE"), ("中",)),
     Case("brat._SPAN", _pattern(brat, "_SPAN"), ("1 ",)),
     # the ledger (names and dates read from extracted documents)
     Case("ledger._BRACKETED", _pattern(ledger_normalise, "_BRACKETED"), ("(", "(中中")),

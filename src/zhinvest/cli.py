@@ -23,8 +23,8 @@ from .about import __version__
 from .errors import Errors, ZhinvestError
 
 if TYPE_CHECKING:  # the commands import what they use, so that `zhinvest --version` is instant
-    from .batch import Source
     from .schema import Document, Failure
+    from .sources import Source
 
 #: The exit codes of every command, documented in the README.
 EXIT_CODES = {
@@ -41,8 +41,8 @@ def _stderr(message: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import done_sources, iter_sources
     from .schema import Document
+    from .sources import done_sources, iter_sources
 
     if args.resume and not args.output:
         _stderr(Errors.E065)
@@ -318,12 +318,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-#: The tools behind ``zhinvest train`` and ``zhinvest build``: module and what it does. They
-#: are never imported at run time, only when one of these commands is called.
+#: The tools behind ``zhinvest train`` and ``zhinvest build`` (:mod:`zhinvest.tools`): module
+#: and what it does. They are never imported at run time, only when one of these commands is called.
 TOOLS: dict[str, tuple[str, str]] = {
-    "ner": ("zhinvest.training", "the statistical NER on ../shared/data/ner (convert, train, score, all, export)"),
-    "segmenter": ("zhinvest.segmentation", "the spacy-pkuseg segmenter on ../shared/data/ud"),
-    "lexicons": ("zhinvest.lexicons", "the gazetteers and word lists in data/ (pip install -e '.[lexicons]'; `towns PATH` for the towns)"),
+    "ner": ("zhinvest.tools.ner", "the statistical NER on ../shared/data/ner (convert, train, score, all, export)"),
+    "segmenter": ("zhinvest.tools.segmenter", "the spacy-pkuseg segmenter on ../shared/data/ud"),
+    "lexicons": ("zhinvest.tools.lexicons", "the gazetteers and word lists in data/ (pip install -e '.[lexicons]'; `towns PATH` for the towns)"),
 }
 
 

@@ -4,7 +4,7 @@ Each worker process builds the pipeline once (:func:`worker_pipeline`) and keeps
 sent in batches of sources, and results come back as JSON so that the client gets exactly
 what a local run writes.
 
-Over a ``dask.bag`` of texts (or paths, bytes, :class:`~zhinvest.batch.Source` items)::
+Over a ``dask.bag`` of texts (or paths, bytes, :class:`~zhinvest.sources.Source` items)::
 
     import dask.bag as db
     from zhinvest.distributed import extract_bag
@@ -30,7 +30,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .batch import Source, as_source
+from .sources import Source, as_source
 from .errors import EngineError, Errors, InputError, ModelError, ProcessingError, ZhinvestError
 from .engine import Pipeline
 from .reader import read_file_bytes

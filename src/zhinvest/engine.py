@@ -36,7 +36,7 @@ from .pipeline import build_nlp
 from .reader import Article, read
 from .schema import Document, Failure, FailureReason
 from .segmentation import char_doc, uses_char_tokens
-from .batch import Source, as_source, read_source
+from .sources import Source, as_source, read_source
 
 __all__ = ["BATCH_SIZE", "CHUNK_CHARS", "POOL_BATCH", "Pipeline", "split_chunks"]
 

@@ -36,7 +36,7 @@ NUMERIC_COMPONENTS: tuple[str, ...] = ("zhinvest_money", "zhinvest_area", "zhinv
 #: The name rule components; they run after the numeric ones, whose spans names never cross.
 NAME_COMPONENTS: tuple[str, ...] = ("zhinvest_organisations", "zhinvest_persons", "zhinvest_places")
 DEFAULT_COMPONENTS: tuple[str, ...] = NUMERIC_COMPONENTS + NAME_COMPONENTS + ("zhinvest_relations",)
-#: The folder of the statistical NER pipeline inside ``models/`` (trained by ``zhinvest.training``).
+#: The folder of the statistical NER pipeline inside ``models/`` (trained by ``zhinvest train ner``, :mod:`zhinvest.tools.ner`).
 NER_MODEL = "zh_invest_ner"
 
 

@@ -3,7 +3,7 @@
 - JSON Lines files of extracted documents (``zhinvest extract -o out.jsonl``, a Dask run's
   ``part-*.jsonl``), alone, in a folder or matched by a glob, are read back as they are
   (:func:`zhinvest.schema.parse_record`), without extracting again;
-- everything else goes through :func:`zhinvest.batch.iter_sources` (files, folders, globs,
+- everything else goes through :func:`zhinvest.sources.iter_sources` (files, folders, globs,
   JSONL/CSV corpora, ``-``) and the pipeline, which is loaded once and only when some article is
   new to the ledger (an article is read and hashed first; one already stored is skipped);
 - a text file whose first line is ``url: …`` followed by a blank line (the layout of the
@@ -19,7 +19,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..batch import Source, iter_sources, read_source
+from ..sources import Source, iter_sources, read_source
 from ..errors import InputError, ZhinvestError
 from ..goldsets import strip_provenance
 from ..reader import Article, read_file_text, read_text

@@ -1,4 +1,5 @@
-"""Batches: sources listed lazily, results streamed in order, failures recorded, --resume."""
+"""Sources (:mod:`zhinvest.sources`) listed lazily, and batches over them: results streamed in
+order, failures recorded, --resume."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from zhinvest.batch import Source, done_sources, iter_sources
+from zhinvest.sources import Source, done_sources, iter_sources
 from zhinvest.cli import main
 from zhinvest.errors import InputError, ProcessingError
 from zhinvest.schema import Document, Failure, parse_record
@@ -159,13 +160,13 @@ def test_parse_record_tells_documents_from_failures(pipeline, seed_paths):
 
 
 def test_a_large_file_is_read_in_parts(tmp_path, seed_paths, monkeypatch):
-    from zhinvest import batch
+    from zhinvest import sources
 
     text = "\n\n".join(path.read_text(encoding="utf-8") for path in seed_paths) * 3
     big = tmp_path / "dump.txt"
     big.write_bytes(text.encode("gb18030"))
-    monkeypatch.setattr(batch, "STREAM_BYTES", len(text) // 4)
-    monkeypatch.setattr(batch, "PART_CHARS", 8_000)
+    monkeypatch.setattr(sources, "STREAM_BYTES", len(text) // 4)
+    monkeypatch.setattr(sources, "PART_CHARS", 8_000)
     parts = list(iter_sources([str(big)]))
     assert len(parts) > 5 and [p.doc_id for p in parts[:2]] == ["dump.p0001", "dump.p0002"]
     assert "".join(p.data for p in parts) == text  # decoded incrementally, nothing lost or doubled
@@ -180,10 +181,10 @@ def test_memory_stays_bounded_however_many_parts(tmp_path, seed_paths, monkeypat
     import tracemalloc
 
     import zhinvest
-    from zhinvest import batch
+    from zhinvest import sources
 
-    monkeypatch.setattr(batch, "STREAM_BYTES", 1)
-    monkeypatch.setattr(batch, "PART_CHARS", 8_000)
+    monkeypatch.setattr(sources, "STREAM_BYTES", 1)
+    monkeypatch.setattr(sources, "PART_CHARS", 8_000)
     text = seed_paths[3].read_text(encoding="utf-8")
     pipeline = zhinvest.Pipeline(ner_model=None)
     peaks = []

@@ -1,4 +1,5 @@
-"""Training of the statistical NER (ORG, LOC, PERSON) from public Chinese NER corpora.
+"""Training of the statistical NER (ORG, LOC, PERSON) from public Chinese NER corpora: a tool
+(``zhinvest train ner``), never imported at run time.
 
 Three steps, each a pure function over paths, so that a command line (or a test) is a thin
 layer over them:
@@ -29,9 +30,9 @@ over them.
 
 Reproduce the shipped model (see ``models/README.md``)::
 
-    export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=src
-    python -m zhinvest.training all --data-dir ../shared/data/ner --out training/final
-    python -m zhinvest.training export training/final/model/model-best models/zh_invest_ner
+    export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+    zhinvest train ner all --data-dir ../shared/data/ner --out training/final
+    zhinvest train ner export training/final/model/model-best models/zh_invest_ner
 
 The same NER on pkuseg word tokens (same config and seed; ``--max-seconds`` stops the
 training at a wall-clock limit, keeping the best checkpoint evaluated so far: this run stopped
@@ -39,12 +40,12 @@ at step 12,467, and its best checkpoint is step 11,000, which ``--max-steps 1200
 without the time limit). Score it on the character-tokenised gold files too
 (``training/final/corpus``), which count the entities it cannot represent::
 
-    python -m zhinvest.training convert --segmenter pkuseg --data-dir ../shared/data/ner --out training/pkuseg
-    python -m zhinvest.training train --segmenter pkuseg --out training/pkuseg --max-steps 14000 --max-seconds 3180
-    python -m zhinvest.training score --model training/pkuseg/model/model-best \
+    zhinvest train ner convert --segmenter pkuseg --data-dir ../shared/data/ner --out training/pkuseg
+    zhinvest train ner train --segmenter pkuseg --out training/pkuseg --max-steps 14000 --max-seconds 3180
+    zhinvest train ner score --model training/pkuseg/model/model-best \
         training/pkuseg/corpus/msra_test.spacy training/pkuseg/corpus/cluener_dev.spacy \
         training/final/corpus/msra_test.spacy training/final/corpus/cluener_dev.spacy
-    python -m zhinvest.training export training/pkuseg/model/model-best training/ner_pkuseg_export
+    zhinvest train ner export training/pkuseg/model/model-best training/ner_pkuseg_export
 
 Command line (every command prints JSON):
 
@@ -75,19 +76,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
+from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
 
-from zhinvest.about import NAME_LABELS, __version__
-from zhinvest.segmentation import PKUSEG_AFTER_INIT, SEGMENTERS, blank_nlp, pkuseg_model_path
+from ..about import NAME_LABELS, __version__
+from ..segmentation import PKUSEG_AFTER_INIT, SEGMENTERS, blank_nlp, pkuseg_model_path
 
 #: Conventional location of the converted corpora, relative to the repository root.
 DEFAULT_DATA_DIR = Path("../shared/data/ner")
 #: The training config in ``configs/`` of a source checkout (not part of the wheel).
-DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "configs" / "ner.cfg"
+DEFAULT_CONFIG = Path(__file__).resolve().parents[3] / "configs" / "ner.cfg"
 
 #: Map value: the span is dropped and its tokens get *missing* annotation (neither an
 #: entity nor ``O``), because it may contain an ORG, LOC or PERSON that the source did not
@@ -457,7 +458,8 @@ class TimeUp(Exception):
 
 
 #: The ``[training.before_update]`` callback of ``train_ner(max_seconds=...)``. ``spacy.load``
-#: does not resolve ``[training]``, so a saved pipeline loads without this module.
+#: does not resolve ``[training]``, so a saved pipeline loads without this module. The name is
+#: older than ``zhinvest.tools`` and kept, so that the configs of earlier runs still resolve.
 STOP_AFTER = "zhinvest.training.stop_after.v1"
 
 
@@ -574,7 +576,7 @@ MODEL_META: Mapping[str, Any] = {
     "name": "invest_ner",
     "description": (
         "ORG / LOC / PERSON tagger for Simplified Chinese news (character tokens, tok2vec + ner), "
-        "trained by zhinvest.training on CLUENER2020, MSRA NER and Weibo NER. See models/README.md."
+        "trained by zhinvest.tools.ner (zhinvest train ner) on CLUENER2020, MSRA NER and Weibo NER. See models/README.md."
     ),
     "author": "zhinvest developers",
     "license": "inherits the terms of its training data (research use; see models/README.md)",
@@ -631,8 +633,8 @@ def export_model(model_dir: Path | str, dest: Path | str) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m zhinvest.training {convert,train,score,all,export}``: prints JSON."""
-    parser = argparse.ArgumentParser(prog="python -m zhinvest.training", description=main.__doc__)
+    """``zhinvest train ner {convert,train,score,all,export}``: prints JSON."""
+    parser = argparse.ArgumentParser(prog="zhinvest train ner", description=main.__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     export = sub.add_parser("export", help="copy a trained pipeline, with its meta, to DEST")
     export.add_argument("model", type=Path)

