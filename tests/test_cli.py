@@ -398,3 +398,13 @@ def test_the_command_an_error_names_exists():
     assert words[0] == "zhinvest"
     args = build_parser().parse_args(words[1:])
     assert (args.tool, args.tool_args[:2]) == ("segmenter", ["--ud-dir", "../shared/data/ud"])
+
+
+def test_python_dash_m_zhinvest_is_the_same_command_line():
+    import subprocess
+    import sys
+
+    from zhinvest import __version__
+
+    done = subprocess.run([sys.executable, "-m", "zhinvest", "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == f"zhinvest {__version__}"

@@ -1,5 +1,6 @@
-"""Sources (:mod:`zhinvest.sources`) listed lazily, and batches over them: results streamed in
-order, failures recorded, --resume."""
+"""Sources (:mod:`zhinvest.sources`) listed lazily, and the command line's batches over them:
+output files, --resume, progress, large files in parts. The engine's own batches are in
+``test_engine.py``."""
 
 from __future__ import annotations
 
@@ -61,54 +62,6 @@ def test_files_with_one_name_in_two_folders_get_ids_of_their_own(tmp_path):
     assert ids[0] == "news" and len(set(ids)) == 3
     assert all(doc_id.startswith("news-") and len(doc_id) == len("news-") + 8 for doc_id in ids[1:])
     assert [s.doc_id for s in iter_sources([str(tmp_path)])] == ids  # the same every time
-
-
-def test_pipe_records_failures_in_order(pipeline, seed_paths, tmp_path):
-    binary = tmp_path / "binary.txt"
-    binary.write_bytes(bytes(range(256)) * 10)
-    sources = [seed_paths[0], binary, Source("bad row", error=InputError("bad row: no text")), "总投资8亿元", seed_paths[1]]
-    results = list(pipeline.pipe(sources, on_error="record"))
-    assert [type(r).__name__ for r in results] == ["Document", "Failure", "Failure", "Document", "Document"]
-    assert results[1].source == str(binary) and results[1].id == "binary" and "binary data" in results[1].error.message
-    assert results[3].entities[0].value == 800_000_000
-    assert results[0] == pipeline(seed_paths[0]) and results[4] == pipeline(seed_paths[1])
-    with pytest.raises(InputError):
-        list(pipeline.pipe(sources))
-
-
-def test_two_processes_give_the_same_documents(pipeline, seed_paths):
-    """Two forked worker processes give the same documents, in the same order."""
-    sources = [*seed_paths, Path("missing.txt")]
-    one = [r.to_json() for r in pipeline.pipe(sources, on_error="record")]
-    two = [r.to_json() for r in pipeline.pipe(sources, n_process=2, on_error="record")]
-    assert one == two and len(one) == 6
-
-
-def test_a_failing_component_loses_only_its_documents(seed_paths):
-    import zhinvest
-    from spacy.language import Language
-
-    if "zhinvest_test_fails_on_lingang" not in Language.factories:
-        @Language.component("zhinvest_test_fails_on_lingang")
-        def fails(doc):  # a stand-in for a bug that only some documents trigger
-            if "临港" in doc.text:
-                raise RuntimeError("boom")
-            return doc
-
-    pipeline = zhinvest.Pipeline(ner_model=None)
-    pipeline.nlp.add_pipe("zhinvest_test_fails_on_lingang")  # the pipeline installs its error handler on each run
-    from zhinvest.reader import read
-
-    hit = ["临港" in read(path).text for path in seed_paths]
-    assert any(hit) and not all(hit)
-    for n_process in (1, 2):
-        results = list(pipeline.pipe(seed_paths, n_process=n_process, on_error="record"))
-        assert [isinstance(r, Failure) for r in results] == hit
-        failed = [r for r in results if isinstance(r, Failure)]
-        assert all(r.error.type == "ProcessingError" for r in failed)
-        assert "zhinvest_test_fails_on_lingang (RuntimeError: boom)" in failed[0].error.message
-    with pytest.raises(ProcessingError, match="please report it"):
-        pipeline(seed_paths[hit.index(True)])
 
 
 def test_cli_corpus_output_file_and_resume(corpus, capsys):
