@@ -99,18 +99,23 @@ class Lexicon:
 
     @cached_property
     def numeral(self) -> str:
-        """A maximal numeral: Arabic with optional Chinese multipliers, or Chinese only, with
-        a Chinese decimal part (``五十三点五亿``: digits after 点, then 万/亿)."""
+        r"""A maximal numeral: Arabic with optional Chinese multipliers, or Chinese only, with
+        a Chinese decimal part (``五十三点五亿``: digits after 点, then 万/亿).
+
+        The first character is matched before the two branches, and what may not precede the
+        numeral is tested after it (``(?<![\d.]\d)`` rather than ``(?<![\d.])\d``), so that a
+        pattern starting with a numeral starts with a character class: ``re`` then skips in C
+        to the characters that can begin one, instead of trying the pattern at every position."""
         cn = self.cn_numeral_chars
         units = re.escape("".join(self.small_units) + "".join(self.big_units))
         approx = self.approximator_chars
-        arabic = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d++)(?:\.\d++)?"
+        arabic_rest = r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*+)(?:\.\d++)?"  # \d{1,3}(?:,\d{3})+(?!\d)|\d++, less the first digit
         digits = re.escape("".join(self.digits))
         big = re.escape("".join(self.big_units))
         point = re.escape(self.decimal_points)
         return (
-            rf"(?:(?<![\d.])(?<!\d,){arabic}[{units}{approx}]*+"
-            rf"|(?<![{cn}{approx}\d])[{cn}][{cn}{approx}]*+(?:[{point}][{digits}]++[{big}{approx}]*+)?)"
+            rf"[\d{cn}](?:(?<=\d)(?<![\d.]\d)(?<!\d,\d){arabic_rest}[{units}{approx}]*+"
+            rf"|(?<=[{cn}])(?<![{cn}{approx}\d][{cn}])[{cn}{approx}]*+(?:[{point}][{digits}]++[{big}{approx}]*+)?)"
         )
 
     @cached_property

@@ -60,10 +60,12 @@ class MoneyFinder:
     def vague(self) -> re.Pattern[str]:
         """数十亿元, 几十亿元, 上百亿元: a magnitude word before 十/百/千/万/亿 and a currency."""
         lex = self.lex
-        return re.compile(
-            rf"(?<![{lex.cn_numeral_chars}{lex.approximator_chars}\d]){lex.magnitude_prefix}{VAGUE_NUMBER}"
-            rf"(?P<cur>{lex.currency})(?![{re.escape(lex.not_currency_after_yuan)}])"
-        )
+        not_before = f"[{lex.cn_numeral_chars}{lex.approximator_chars}\\d]"
+        # each word tests what precedes it after it is matched, so that the pattern starts with
+        # literals and re skips to them in C (see Lexicon.numeral)
+        words = sorted(lex.magnitude_prefixes, key=len, reverse=True)
+        prefix = "(?:" + "|".join(f"{re.escape(w)}(?<!{not_before}{re.escape(w)})" for w in words) + ")" if words else "(?!)"
+        return re.compile(rf"{prefix}{VAGUE_NUMBER}(?P<cur>{lex.currency})(?![{re.escape(lex.not_currency_after_yuan)}])")
 
     @cached_property
     def bare_yi(self) -> re.Pattern[str]:
@@ -71,11 +73,13 @@ class MoneyFinder:
 
     @cached_property
     def magnitude(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![{self.lex.cn_numeral_chars}\d])(?:[十百千]|万)?[亿億]元?级")
+        # (?<![numeral or digit])(?:[十百千]|万)?[亿億]元?级, the first character matched before
+        # what may not precede it is tested (see Lexicon.numeral)
+        return re.compile(rf"[十百千万亿億](?<![{self.lex.cn_numeral_chars}\d][十百千万亿億])(?:(?<=[十百千万])[亿億]|(?<=[亿億]))元?级")
 
     @cached_property
     def threshold(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![{self.lex.cn_numeral_chars}\d.])[亿億]元(?=以上)")
+        return re.compile(rf"[亿億](?<![{self.lex.cn_numeral_chars}\d.][亿億])元(?=以上)")
 
     def find(self, text: str) -> list[Mention]:
         mentions: list[Mention] = []
