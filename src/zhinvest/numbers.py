@@ -135,6 +135,48 @@ class Lexicon:
     def range_separator(self) -> str:
         return r"(?:到|至|—{1,2}|–|-|~|～|－)"
 
+    # The patterns the parsers apply to every span, compiled once per lexicon.
+    @cached_property
+    def money_span(self) -> re.Pattern[str]:
+        """A whole MONEY span: a number and an optional currency (``4898亿元``, ``5000亿``)."""
+        return re.compile(rf"\A(?P<number>.+?)\s?(?P<currency>{self.currency})?\Z")
+
+    @cached_property
+    def vague_money_span(self) -> re.Pattern[str]:
+        """A whole span of an order of magnitude: ``数十亿元``, ``几十亿``, ``上百亿元``."""
+        return re.compile(rf"{self.magnitude_prefix}(?P<number>{VAGUE_NUMBER})(?P<currency>{self.currency})?")
+
+    @cached_property
+    def currency_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.currency)
+
+    @cached_property
+    def range_bound_after(self) -> re.Pattern[str]:
+        """What follows a range's first bound: separator, second numeral, currency (``到5亿元``)."""
+        return re.compile(rf"\s?{self.range_separator}\s?(?P<number>{self.numeral})\s?(?P<currency>{self.currency})?")
+
+    @cached_property
+    def range_head_before(self) -> re.Pattern[str]:
+        """What precedes a range's second bound: a separator (``3到``)."""
+        return re.compile(rf"{self.range_separator}\s?\Z")
+
+    @cached_property
+    def range_numeral_before(self) -> re.Pattern[str]:
+        """What precedes a range's second bound: a numeral and a separator (``3到``)."""
+        return re.compile(rf"{self.numeral}\s?{self.range_separator}\s?\Z")
+
+    @cached_property
+    def area_span(self) -> re.Pattern[str]:
+        """A whole AREA span: a number and an area unit (``1500万方``)."""
+        return re.compile(rf"\A(?P<number>.+?)\s?(?P<unit>{self.area_unit})\Z")
+
+    @cached_property
+    def adverb_over_verb_patterns(self) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+        """``(adverb, pattern, qualifier)``: the adverb, then a short verb, at the end of a text."""
+        return tuple(
+            (word, re.compile(rf"{re.escape(word)}[\u4e00-\u9fff]{{1,2}}\Z"), qualifier) for word, qualifier in (self.adverbs_over_verb or {}).items()
+        )
+
 
 def alternation(words: Any) -> str:
     """A regex group matching any of ``words``, longer words first: ``(?:ab|a)``."""
@@ -192,15 +234,17 @@ def _value(chars: list[str], lex: Lexicon) -> Decimal:
         if len(chars) == 1:
             return Decimal(lex.digits[text])
         return Decimal("".join(str(lex.digits[ch]) for ch in chars))  # 二〇二一: positional
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _ARABIC.fullmatch(text):
         return Decimal(text)
-    if not re.search(r"\d", text):
+    if not _DIGIT.search(text):
         converted = _cn2an(text, lex)
         if converted is not None:
             return converted
     return _sections(text, lex)
 
 
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_DIGIT = re.compile(r"\d")
 _FOLD_TRADITIONAL_NUMERALS = str.maketrans("萬億兩〇○", "万亿两零零")
 
 
@@ -215,7 +259,6 @@ def _cn2an(text: str, lex: Lexicon) -> Decimal | None:
         return None
 
 
-_ARABIC = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _sections(text: str, lex: Lexicon) -> Decimal:
@@ -282,14 +325,14 @@ def qualifier_around(before: str, after: str, approx: str | None = None, lex: Le
     """
     lex = lex or lexicon()
     before = before.rstrip(" ")
-    if not any(before.endswith(word) for word in lex.compound_exceptions):
+    if not before.endswith(lex.compound_exceptions):
         for length in range(min(4, len(before)), 0, -1):
             word = before[-length:]
             if word in lex.qualifiers_before:
                 return lex.qualifiers_before[word]
-    for word, qualifier in (lex.adverbs_over_verb or {}).items():
+    for word, pattern, qualifier in lex.adverb_over_verb_patterns:
         # 至少调整800亩: an adverb of degree scopes over the verb before the amount
-        if re.search(rf"{re.escape(word)}[\u4e00-\u9fff]{{1,2}}\Z", before):
+        if word in before and pattern.search(before):
             return qualifier
     after = after.lstrip(" ")
     for length in range(min(2, len(after)), 0, -1):
@@ -316,7 +359,7 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
     magnitude = _MAGNITUDE.match(text)
     if magnitude:
         return Quantity(parse_number(magnitude.group("number"), lex), "magnitude", "CNY")
-    vague = re.fullmatch(rf"{lex.magnitude_prefix}(?P<number>{VAGUE_NUMBER})(?P<currency>{lex.currency})?", text)
+    vague = lex.vague_money_span.fullmatch(text)
     if vague:
         # 数十亿元, 几十亿元, 上百亿元: an order of magnitude (10^9, 10^10), not an amount
         currency = _currency_after(vague.group("currency"), after, lex) if vague.group("currency") else "CNY"
@@ -329,22 +372,22 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
             if tail.startswith(word):
                 return Quantity(value, qualifier, "CNY")
         return Quantity(value, qualifier_around(before, after, None, lex), "CNY")
-    match = re.fullmatch(rf"(?P<number>.+?)\s?(?P<currency>{lex.currency})?", text)
+    match = lex.money_span.fullmatch(text)
     if not match:
         raise ValueError(f"not a money amount: {text!r}")
     value, approx = parse_numeral(match.group("number"), lex)
     currency_word = match.group("currency")
     if currency_word is None:
         # a range's first bound (3 in 3到5亿元) or a bare 亿 amount (5000亿)
-        bound = re.match(rf"\s?{lex.range_separator}\s?(?P<number>{lex.numeral})\s?(?P<currency>{lex.currency})?", after)
+        bound = lex.range_bound_after.match(after)
         if bound and not _has_big_unit(match.group("number"), lex):
             scale = _trailing_multiplier(bound.group("number"), lex)
             value *= scale
         named = lex.currencies.get(bound.group("currency")) if bound and bound.group("currency") else None
         qualifier = "at_least" if bound else qualifier_around(before, after, approx, lex)
         return Quantity(value, qualifier, named or "CNY")
-    range_head = re.search(rf"{lex.range_separator}\s?\Z", before)
-    qualifier = "under" if range_head and re.search(rf"{lex.numeral}\s?{lex.range_separator}\s?\Z", before) else qualifier_around(before, after, approx, lex)
+    range_head = lex.range_head_before.search(before)
+    qualifier = "under" if range_head and lex.range_numeral_before.search(before) else qualifier_around(before, after, approx, lex)
     return Quantity(value, qualifier, _currency_after(currency_word, after, lex, before))
 
 
@@ -354,7 +397,7 @@ def _currency_after(unit: str, after: str, lex: Lexicon, before: str = "") -> st
     outside the span and names the currency."""
     currency = lex.currencies[unit]
     if unit == "元":
-        named = re.match(lex.currency, after)
+        named = lex.currency_pattern.match(after)
         if named and named.group(0) != "元":
             return lex.currencies[named.group(0)]
         for name, code in lex.currencies.items():
@@ -384,7 +427,7 @@ def _trailing_multiplier(numeral: str, lex: Lexicon) -> Decimal:
 def parse_area(text: str, before: str = "", after: str = "", lex: Lexicon | None = None) -> Quantity:
     """The value in m² of an AREA span, e.g. ``1500万方``, ``50平方公里``, ``800亩``."""
     lex = lex or lexicon()
-    match = re.fullmatch(rf"(?P<number>.+?)\s?(?P<unit>{lex.area_unit})", text.strip())
+    match = lex.area_span.fullmatch(text.strip())
     if not match:
         raise ValueError(f"not an area: {text!r}")
     value, approx = parse_numeral(match.group("number"), lex)
