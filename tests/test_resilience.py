@@ -197,6 +197,8 @@ CASES: list[Case] = [
     Case("MoneyFinder.magnitude", _finder(MoneyFinder, "magnitude"), ("十亿",)),
     Case("MoneyFinder.threshold", _finder(MoneyFinder, "threshold"), ("亿元",)),
     Case("MoneyFinder.vague", _finder(MoneyFinder, "vague"), ("数十", "上亿", "几十亿")),
+    Case("MoneyFinder.magnitude_word_before", _finder(MoneyFinder, "magnitude_word_before"), ("数", "一数")),
+    Case("MoneyFinder.vague_number", _finder(MoneyFinder, "vague_number"), ("十", "万")),
     Case("AreaFinder.pattern", _finder(AreaFinder, "pattern"), ("1-1", "1平方")),
     Case("ProjectCountFinder.before_noun", _finder(ProjectCountFinder, "before_noun"), ("1个",)),
     Case("ProjectCountFinder.after_noun", _finder(ProjectCountFinder, "after_noun"), ("项目共有1",)),

@@ -132,6 +132,16 @@ class Lexicon:
         return alternation(self.area_units)
 
     @cached_property
+    def area_factors(self) -> dict[str, Fraction]:
+        """Square metres per area unit, exact (``亩`` → 10000/15)."""
+        return {unit: Fraction(factor) for unit, factor in self.area_units.items()}
+
+    @cached_property
+    def currencies_besides_yuan(self) -> tuple[str, ...]:
+        """The currency words other than 元, which may name the currency of an amount in 元."""
+        return tuple(name for name in self.currencies if name != "元")
+
+    @cached_property
     def range_separator(self) -> str:
         return r"(?:到|至|—{1,2}|–|-|~|～|－)"
 
@@ -400,9 +410,10 @@ def _currency_after(unit: str, after: str, lex: Lexicon, before: str = "") -> st
         named = lex.currency_pattern.match(after)
         if named and named.group(0) != "元":
             return lex.currencies[named.group(0)]
-        for name, code in lex.currencies.items():
-            if name != "元" and before.endswith(name):
-                return code
+        if before.endswith(lex.currencies_besides_yuan):
+            for name, code in lex.currencies.items():
+                if name != "元" and before.endswith(name):
+                    return code
     return currency
 
 
@@ -431,7 +442,7 @@ def parse_area(text: str, before: str = "", after: str = "", lex: Lexicon | None
     if not match:
         raise ValueError(f"not an area: {text!r}")
     value, approx = parse_numeral(match.group("number"), lex)
-    factor = Fraction(lex.area_units[match.group("unit")])
+    factor = lex.area_factors[match.group("unit")]
     exact = Fraction(value) * factor
     if exact.denominator == 1:
         m2 = Decimal(exact.numerator)

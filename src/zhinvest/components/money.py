@@ -72,6 +72,16 @@ class MoneyFinder:
         return re.compile(rf"(?P<n>{self.lex.numeral})")
 
     @cached_property
+    def magnitude_word_before(self) -> re.Pattern[str]:
+        """A magnitude word ending a text, not after a numeral: the 数 of 数百亿."""
+        lex = self.lex
+        return re.compile(rf"(?<![{lex.cn_numeral_chars}{lex.approximator_chars}\d]){lex.magnitude_prefix}\Z")
+
+    @cached_property
+    def vague_number(self) -> re.Pattern[str]:
+        return re.compile(VAGUE_NUMBER)
+
+    @cached_property
     def magnitude(self) -> re.Pattern[str]:
         # (?<![numeral or digit])(?:[十百千]|万)?[亿億]元?级, the first character matched before
         # what may not precede it is tested (see Lexicon.numeral)
@@ -130,8 +140,8 @@ class MoneyFinder:
             if numeral[-1] not in "亿億" or not _has_digit(numeral, self.lex) or not taken.free(start, end):
                 continue
             if self._is_bare_money(text, start, end):
-                prefix = re.search(rf"(?<![{self.lex.cn_numeral_chars}{self.lex.approximator_chars}\d]){self.lex.magnitude_prefix}\Z", text[max(0, start - 2) : start])
-                if prefix and re.fullmatch(VAGUE_NUMBER, numeral):
+                prefix = self.magnitude_word_before.search(text[max(0, start - 2) : start])
+                if prefix and self.vague_number.fullmatch(numeral):
                     start -= len(prefix.group(0))  # 数百亿: a magnitude
                 add(start, end)
         mentions.sort(key=lambda m: m["start"])
