@@ -39,12 +39,12 @@ linear in the input. ``--shape one`` makes the corpus one long plain-text docume
 seeds' clean texts joined) instead of many, which is where cost that grows faster than the
 document would show.
 
-``--profile`` runs ``rules``, ``ner`` or ``numeric finders`` (``numeric``) over the corpus under
-pyinstrument (``pip install pyinstrument``) and prints the call tree and the functions by own
-time; time spent inside ``re`` scanning shows as the own time of the function iterating
-over the matches. pyinstrument samples
-wall-clock time and inflates code made of many small Python calls (OpenCC's); on a loaded
-machine read it beside ``chars/CPU-s``. Nothing here is a test: it only measures.
+``--profile`` runs ``rules``, ``ner`` or ``numeric finders`` (``numeric``) over the corpus
+under pyinstrument (``pip install pyinstrument``) and prints the call tree and the functions
+by own time; time spent in ``re`` scanning shows as the own time of the function that
+iterates over the matches. pyinstrument samples wall-clock time and inflates code made of
+many small Python calls (OpenCC's); on a loaded machine read it beside ``chars/CPU-s``.
+Nothing here is a test: it only measures.
 """
 
 from __future__ import annotations

@@ -44,7 +44,8 @@ def _load(name: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The unit, currency and qualifier tables, with the regex fragments built from them."""
+    """The unit, currency and qualifier tables, with the regex fragments built from them and
+    the patterns the parsers apply to every span (compiled once per lexicon)."""
 
     digits: dict[str, int]
     small_units: dict[str, int]
@@ -153,7 +154,7 @@ class Lexicon:
 
     @cached_property
     def vague_money_span(self) -> re.Pattern[str]:
-        """A whole span of an order of magnitude: ``数十亿元``, ``几十亿``, ``上百亿元``."""
+        """An order of magnitude, matched against a whole span: ``数十亿元``, ``几十亿``, ``上百亿元``."""
         return re.compile(rf"{self.magnitude_prefix}(?P<number>{VAGUE_NUMBER})(?P<currency>{self.currency})?")
 
     @cached_property
@@ -167,12 +168,13 @@ class Lexicon:
 
     @cached_property
     def range_head_before(self) -> re.Pattern[str]:
-        """What precedes a range's second bound: a separator (``3到``)."""
+        """A separator ending the text before a span: the span may be a range's second bound."""
         return re.compile(rf"{self.range_separator}\s?\Z")
 
     @cached_property
     def range_numeral_before(self) -> re.Pattern[str]:
-        """What precedes a range's second bound: a numeral and a separator (``3到``)."""
+        """A numeral and a separator ending the text before a span (``3到``): the span is a
+        range's second bound."""
         return re.compile(rf"{self.numeral}\s?{self.range_separator}\s?\Z")
 
     @cached_property
@@ -267,8 +269,6 @@ def _cn2an(text: str, lex: Lexicon) -> Decimal | None:
         return Decimal(str(cn2an.cn2an(folded, "normal")))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
-
-
 
 
 def _sections(text: str, lex: Lexicon) -> Decimal:
