@@ -1,10 +1,11 @@
+import re
 from decimal import Decimal
 
 import cn2an
 import pytest
 from hypothesis import given, strategies as st
 
-from zhinvest.numbers import parse_area, parse_count, parse_money, parse_number, parse_numeral, qualifier_around
+from zhinvest.numbers import lexicon, parse_area, parse_count, parse_money, parse_number, parse_numeral, qualifier_around
 
 
 @pytest.mark.parametrize(
@@ -45,6 +46,37 @@ def test_parse_number(text, value):
 )
 def test_parse_numeral_approximators(text, value, approx):
     assert parse_numeral(text) == (value, approx)
+
+
+@pytest.mark.parametrize(
+    ("text", "numerals"),
+    [
+        ("1,234,567元", ["1,234,567"]),
+        ("1,234.5亿", ["1,234.5亿"]),
+        ("a1,234", ["1,234"]),
+        ("12,3456", ["12"]),  # not a thousands group, and 3456 follows a digit and a comma
+        ("1,23", ["1"]),
+        ("1.2.3", ["1.2"]),  # 3 follows a point
+        ("x.5亿", []),
+        ("约1.1万亿元", ["1.1万亿"]),
+        ("5亿3千万", ["5亿", "3千万"]),
+        ("，3到5亿元", ["3", "5亿"]),
+        ("580多个", ["580多"]),
+        ("１２３４万", ["１２３４万"]),
+        ("٣٤", ["٣٤"]),
+        ("五十三点五亿", ["五十三点五亿"]),
+        ("三点五亿十", ["三点五亿"]),
+        ("三点五十亿", ["三点五"]),  # 五十亿 follows a Chinese digit
+        ("十几个", ["十几"]),
+        ("二〇二一年", ["二〇二一"]),
+        ("一亿二千万", ["一亿二千万"]),
+        ("统一", ["一"]),
+    ],
+)
+def test_numeral_pattern_finds_maximal_numerals(text, numerals):
+    """The numeral fragment matches its first character before testing what precedes it;
+    the numerals it finds are the maximal ones, not runs inside another numeral."""
+    assert [match.group() for match in re.finditer(lexicon().numeral, text)] == numerals
 
 
 @pytest.mark.parametrize("text", ["", "元", "abc", "1" * 40, "上海", "三点五十"])

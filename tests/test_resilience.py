@@ -170,6 +170,15 @@ CASES: list[Case] = [
     # numbers
     Case("numbers.numeral", lambda: re.compile(LEX.numeral), ("1.", "一", "1万", "一点一", "一点")),
     Case("numbers._ARABIC", _pattern(numbers_module, "_ARABIC"), ("1.",)),
+    Case("numbers._DIGIT", _pattern(numbers_module, "_DIGIT"), ("a",)),
+    Case("Lexicon.money_span", lambda: LEX.money_span, ("1", "1 ", "1人民")),
+    Case("Lexicon.vague_money_span", lambda: LEX.vague_money_span, ("数十", "上亿", "几十亿")),
+    Case("Lexicon.currency_pattern", lambda: LEX.currency_pattern, ("人民", "新加坡")),
+    Case("Lexicon.range_bound_after", lambda: LEX.range_bound_after, ("到1", " 到 1,111")),
+    Case("Lexicon.range_head_before", lambda: LEX.range_head_before, ("到 ",)),
+    Case("Lexicon.range_numeral_before", lambda: LEX.range_numeral_before, ("1到", "1到 ", "一—")),
+    Case("Lexicon.area_span", lambda: LEX.area_span, ("1", "1平方")),
+    *[Case(f"Lexicon.adverb_over_verb_patterns[{i}]", (lambda p=p: p), (word, word + "中")) for i, (word, p, _) in enumerate(LEX.adverb_over_verb_patterns)],
     Case("numbers._MAGNITUDE", _pattern(numbers_module, "_MAGNITUDE"), ("亿",)),
     Case("numbers._BARE_UNIT", _pattern(numbers_module, "_BARE_UNIT"), ("万",)),
     Case("numbers.parse_money (span)", lambda: lambda text: _swallow(parse_money, text), ("1",)),
@@ -187,6 +196,8 @@ CASES: list[Case] = [
     Case("MoneyFinder.magnitude", _finder(MoneyFinder, "magnitude"), ("十亿",)),
     Case("MoneyFinder.threshold", _finder(MoneyFinder, "threshold"), ("亿元",)),
     Case("MoneyFinder.vague", _finder(MoneyFinder, "vague"), ("数十", "上亿", "几十亿")),
+    Case("MoneyFinder.magnitude_word_before", _finder(MoneyFinder, "magnitude_word_before"), ("数", "一数")),
+    Case("MoneyFinder.vague_number", _finder(MoneyFinder, "vague_number"), ("十", "万")),
     Case("AreaFinder.pattern", _finder(AreaFinder, "pattern"), ("1-1", "1平方")),
     Case("ProjectCountFinder.before_noun", _finder(ProjectCountFinder, "before_noun"), ("1个",)),
     Case("ProjectCountFinder.after_noun", _finder(ProjectCountFinder, "after_noun"), ("项目共有1",)),
@@ -348,7 +359,8 @@ def test_cost_is_linear(worker, case_id, prefix, unit):
 
 def _package_patterns() -> dict[str, re.Pattern[str]]:
     """Every compiled pattern of the package: module constants, the patterns finders build
-    (cached properties and attributes of every ``*Finder`` made with its defaults), line rules."""
+    (cached properties and attributes of every ``*Finder`` made with its defaults), line rules,
+    and the patterns of the default numeric :class:`~zhinvest.numbers.Lexicon`."""
     found: dict[str, re.Pattern[str]] = {}
     for info in pkgutil.walk_packages(zhinvest.__path__, "zhinvest."):
         try:
@@ -368,6 +380,14 @@ def _package_patterns() -> dict[str, re.Pattern[str]]:
                         found[f"{info.name}.{name}.{attr}"] = member
     for name, pattern in LINE_RULES.items():
         found[name] = pattern
+    lex = lexicon()  # the patterns the numeric parsers compile once per lexicon
+    for attr in dir(type(lex)):
+        if isinstance(getattr(type(lex), attr, None), cached_property):
+            value = getattr(lex, attr)
+            members = [value] if isinstance(value, re.Pattern) else [m for item in value if isinstance(item, tuple) for m in item] if isinstance(value, tuple) else []
+            for index, member in enumerate(members):
+                if isinstance(member, re.Pattern):
+                    found[f"zhinvest.numbers.Lexicon.{attr}[{index}]"] = member
     return found
 
 

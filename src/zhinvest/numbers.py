@@ -44,7 +44,8 @@ def _load(name: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The unit, currency and qualifier tables, with the regex fragments built from them."""
+    """The unit, currency and qualifier tables, with the regex fragments built from them and
+    the patterns the parsers apply to every span (compiled once per lexicon)."""
 
     digits: dict[str, int]
     small_units: dict[str, int]
@@ -99,18 +100,23 @@ class Lexicon:
 
     @cached_property
     def numeral(self) -> str:
-        """A maximal numeral: Arabic with optional Chinese multipliers, or Chinese only, with
-        a Chinese decimal part (``五十三点五亿``: digits after 点, then 万/亿)."""
+        r"""A maximal numeral: Arabic with optional Chinese multipliers, or Chinese only, with
+        a Chinese decimal part (``五十三点五亿``: digits after 点, then 万/亿).
+
+        The first character is matched before the two branches, and what may not precede the
+        numeral is tested after it (``(?<![\d.]\d)`` rather than ``(?<![\d.])\d``), so that a
+        pattern starting with a numeral starts with a character class: ``re`` then skips in C
+        to the characters that can begin one, instead of trying the pattern at every position."""
         cn = self.cn_numeral_chars
         units = re.escape("".join(self.small_units) + "".join(self.big_units))
         approx = self.approximator_chars
-        arabic = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d++)(?:\.\d++)?"
+        arabic_rest = r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*+)(?:\.\d++)?"  # \d{1,3}(?:,\d{3})+(?!\d)|\d++, less the first digit
         digits = re.escape("".join(self.digits))
         big = re.escape("".join(self.big_units))
         point = re.escape(self.decimal_points)
         return (
-            rf"(?:(?<![\d.])(?<!\d,){arabic}[{units}{approx}]*+"
-            rf"|(?<![{cn}{approx}\d])[{cn}][{cn}{approx}]*+(?:[{point}][{digits}]++[{big}{approx}]*+)?)"
+            rf"[\d{cn}](?:(?<=\d)(?<![\d.]\d)(?<!\d,\d){arabic_rest}[{units}{approx}]*+"
+            rf"|(?<=[{cn}])(?<![{cn}{approx}\d][{cn}])[{cn}{approx}]*+(?:[{point}][{digits}]++[{big}{approx}]*+)?)"
         )
 
     @cached_property
@@ -127,8 +133,61 @@ class Lexicon:
         return alternation(self.area_units)
 
     @cached_property
+    def area_factors(self) -> dict[str, Fraction]:
+        """Square metres per area unit, exact (``亩`` → 10000/15)."""
+        return {unit: Fraction(factor) for unit, factor in self.area_units.items()}
+
+    @cached_property
+    def currencies_besides_yuan(self) -> tuple[str, ...]:
+        """The currency words other than 元, which may name the currency of an amount in 元."""
+        return tuple(name for name in self.currencies if name != "元")
+
+    @cached_property
     def range_separator(self) -> str:
         return r"(?:到|至|—{1,2}|–|-|~|～|－)"
+
+    # The patterns the parsers apply to every span, compiled once per lexicon.
+    @cached_property
+    def money_span(self) -> re.Pattern[str]:
+        """A whole MONEY span: a number and an optional currency (``4898亿元``, ``5000亿``)."""
+        return re.compile(rf"\A(?P<number>.+?)\s?(?P<currency>{self.currency})?\Z")
+
+    @cached_property
+    def vague_money_span(self) -> re.Pattern[str]:
+        """An order of magnitude, matched against a whole span: ``数十亿元``, ``几十亿``, ``上百亿元``."""
+        return re.compile(rf"{self.magnitude_prefix}(?P<number>{VAGUE_NUMBER})(?P<currency>{self.currency})?")
+
+    @cached_property
+    def currency_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.currency)
+
+    @cached_property
+    def range_bound_after(self) -> re.Pattern[str]:
+        """What follows a range's first bound: separator, second numeral, currency (``到5亿元``)."""
+        return re.compile(rf"\s?{self.range_separator}\s?(?P<number>{self.numeral})\s?(?P<currency>{self.currency})?")
+
+    @cached_property
+    def range_head_before(self) -> re.Pattern[str]:
+        """A separator ending the text before a span: the span may be a range's second bound."""
+        return re.compile(rf"{self.range_separator}\s?\Z")
+
+    @cached_property
+    def range_numeral_before(self) -> re.Pattern[str]:
+        """A numeral and a separator ending the text before a span (``3到``): the span is a
+        range's second bound."""
+        return re.compile(rf"{self.numeral}\s?{self.range_separator}\s?\Z")
+
+    @cached_property
+    def area_span(self) -> re.Pattern[str]:
+        """A whole AREA span: a number and an area unit (``1500万方``)."""
+        return re.compile(rf"\A(?P<number>.+?)\s?(?P<unit>{self.area_unit})\Z")
+
+    @cached_property
+    def adverb_over_verb_patterns(self) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+        """``(adverb, pattern, qualifier)``: the adverb, then a short verb, at the end of a text."""
+        return tuple(
+            (word, re.compile(rf"{re.escape(word)}[\u4e00-\u9fff]{{1,2}}\Z"), qualifier) for word, qualifier in (self.adverbs_over_verb or {}).items()
+        )
 
 
 def alternation(words: Any) -> str:
@@ -187,15 +246,17 @@ def _value(chars: list[str], lex: Lexicon) -> Decimal:
         if len(chars) == 1:
             return Decimal(lex.digits[text])
         return Decimal("".join(str(lex.digits[ch]) for ch in chars))  # 二〇二一: positional
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _ARABIC.fullmatch(text):
         return Decimal(text)
-    if not re.search(r"\d", text):
+    if not _DIGIT.search(text):
         converted = _cn2an(text, lex)
         if converted is not None:
             return converted
     return _sections(text, lex)
 
 
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_DIGIT = re.compile(r"\d")
 _FOLD_TRADITIONAL_NUMERALS = str.maketrans("萬億兩〇○", "万亿两零零")
 
 
@@ -208,9 +269,6 @@ def _cn2an(text: str, lex: Lexicon) -> Decimal | None:
         return Decimal(str(cn2an.cn2an(folded, "normal")))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
-
-
-_ARABIC = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _sections(text: str, lex: Lexicon) -> Decimal:
@@ -277,14 +335,14 @@ def qualifier_around(before: str, after: str, approx: str | None = None, lex: Le
     """
     lex = lex or lexicon()
     before = before.rstrip(" ")
-    if not any(before.endswith(word) for word in lex.compound_exceptions):
+    if not before.endswith(lex.compound_exceptions):
         for length in range(min(4, len(before)), 0, -1):
             word = before[-length:]
             if word in lex.qualifiers_before:
                 return lex.qualifiers_before[word]
-    for word, qualifier in (lex.adverbs_over_verb or {}).items():
+    for word, pattern, qualifier in lex.adverb_over_verb_patterns:
         # 至少调整800亩: an adverb of degree scopes over the verb before the amount
-        if re.search(rf"{re.escape(word)}[\u4e00-\u9fff]{{1,2}}\Z", before):
+        if word in before and pattern.search(before):
             return qualifier
     after = after.lstrip(" ")
     for length in range(min(2, len(after)), 0, -1):
@@ -311,7 +369,7 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
     magnitude = _MAGNITUDE.match(text)
     if magnitude:
         return Quantity(parse_number(magnitude.group("number"), lex), "magnitude", "CNY")
-    vague = re.fullmatch(rf"{lex.magnitude_prefix}(?P<number>{VAGUE_NUMBER})(?P<currency>{lex.currency})?", text)
+    vague = lex.vague_money_span.fullmatch(text)
     if vague:
         # 数十亿元, 几十亿元, 上百亿元: an order of magnitude (10^9, 10^10), not an amount
         currency = _currency_after(vague.group("currency"), after, lex) if vague.group("currency") else "CNY"
@@ -324,22 +382,22 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
             if tail.startswith(word):
                 return Quantity(value, qualifier, "CNY")
         return Quantity(value, qualifier_around(before, after, None, lex), "CNY")
-    match = re.fullmatch(rf"(?P<number>.+?)\s?(?P<currency>{lex.currency})?", text)
+    match = lex.money_span.fullmatch(text)
     if not match:
         raise ValueError(f"not a money amount: {text!r}")
     value, approx = parse_numeral(match.group("number"), lex)
     currency_word = match.group("currency")
     if currency_word is None:
         # a range's first bound (3 in 3到5亿元) or a bare 亿 amount (5000亿)
-        bound = re.match(rf"\s?{lex.range_separator}\s?(?P<number>{lex.numeral})\s?(?P<currency>{lex.currency})?", after)
+        bound = lex.range_bound_after.match(after)
         if bound and not _has_big_unit(match.group("number"), lex):
             scale = _trailing_multiplier(bound.group("number"), lex)
             value *= scale
         named = lex.currencies.get(bound.group("currency")) if bound and bound.group("currency") else None
         qualifier = "at_least" if bound else qualifier_around(before, after, approx, lex)
         return Quantity(value, qualifier, named or "CNY")
-    range_head = re.search(rf"{lex.range_separator}\s?\Z", before)
-    qualifier = "under" if range_head and re.search(rf"{lex.numeral}\s?{lex.range_separator}\s?\Z", before) else qualifier_around(before, after, approx, lex)
+    range_head = lex.range_head_before.search(before)
+    qualifier = "under" if range_head and lex.range_numeral_before.search(before) else qualifier_around(before, after, approx, lex)
     return Quantity(value, qualifier, _currency_after(currency_word, after, lex, before))
 
 
@@ -349,12 +407,13 @@ def _currency_after(unit: str, after: str, lex: Lexicon, before: str = "") -> st
     outside the span and names the currency."""
     currency = lex.currencies[unit]
     if unit == "元":
-        named = re.match(lex.currency, after)
+        named = lex.currency_pattern.match(after)
         if named and named.group(0) != "元":
             return lex.currencies[named.group(0)]
-        for name, code in lex.currencies.items():
-            if name != "元" and before.endswith(name):
-                return code
+        if before.endswith(lex.currencies_besides_yuan):
+            for name, code in lex.currencies.items():
+                if name != "元" and before.endswith(name):
+                    return code
     return currency
 
 
@@ -379,11 +438,11 @@ def _trailing_multiplier(numeral: str, lex: Lexicon) -> Decimal:
 def parse_area(text: str, before: str = "", after: str = "", lex: Lexicon | None = None) -> Quantity:
     """The value in m² of an AREA span, e.g. ``1500万方``, ``50平方公里``, ``800亩``."""
     lex = lex or lexicon()
-    match = re.fullmatch(rf"(?P<number>.+?)\s?(?P<unit>{lex.area_unit})", text.strip())
+    match = lex.area_span.fullmatch(text.strip())
     if not match:
         raise ValueError(f"not an area: {text!r}")
     value, approx = parse_numeral(match.group("number"), lex)
-    factor = Fraction(lex.area_units[match.group("unit")])
+    factor = lex.area_factors[match.group("unit")]
     exact = Fraction(value) * factor
     if exact.denominator == 1:
         m2 = Decimal(exact.numerator)

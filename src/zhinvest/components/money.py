@@ -61,22 +61,36 @@ class MoneyFinder:
     def vague(self) -> re.Pattern[str]:
         """数十亿元, 几十亿元, 上百亿元: a magnitude word before 十/百/千/万/亿 and a currency."""
         lex = self.lex
-        return re.compile(
-            rf"(?<![{lex.cn_numeral_chars}{lex.approximator_chars}\d]){lex.magnitude_prefix}{VAGUE_NUMBER}"
-            rf"(?P<cur>{lex.currency})(?![{re.escape(lex.not_currency_after_yuan)}])"
-        )
+        not_before = f"[{lex.cn_numeral_chars}{lex.approximator_chars}\\d]"
+        # each word tests what precedes it after it is matched, so that the pattern starts with
+        # literals and re skips to them in C (see Lexicon.numeral)
+        words = sorted(lex.magnitude_prefixes, key=len, reverse=True)
+        prefix = "(?:" + "|".join(f"{re.escape(w)}(?<!{not_before}{re.escape(w)})" for w in words) + ")" if words else "(?!)"
+        return re.compile(rf"{prefix}{VAGUE_NUMBER}(?P<cur>{lex.currency})(?![{re.escape(lex.not_currency_after_yuan)}])")
 
     @cached_property
     def bare_yi(self) -> re.Pattern[str]:
         return re.compile(rf"(?P<n>{self.lex.numeral})")
 
     @cached_property
+    def magnitude_word_before(self) -> re.Pattern[str]:
+        """A magnitude word ending a text, not after a numeral: the 数 of 数百亿."""
+        lex = self.lex
+        return re.compile(rf"(?<![{lex.cn_numeral_chars}{lex.approximator_chars}\d]){lex.magnitude_prefix}\Z")
+
+    @cached_property
+    def vague_number(self) -> re.Pattern[str]:
+        return re.compile(VAGUE_NUMBER)
+
+    @cached_property
     def magnitude(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![{self.lex.cn_numeral_chars}\d])(?:[十百千]|万)?[亿億]元?级")
+        # (?<![numeral or digit])(?:[十百千]|万)?[亿億]元?级, the first character matched before
+        # what may not precede it is tested (see Lexicon.numeral)
+        return re.compile(rf"[十百千万亿億](?<![{self.lex.cn_numeral_chars}\d][十百千万亿億])(?:(?<=[十百千万])[亿億]|(?<=[亿億]))元?级")
 
     @cached_property
     def threshold(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![{self.lex.cn_numeral_chars}\d.])[亿億]元(?=以上)")
+        return re.compile(rf"[亿億](?<![{self.lex.cn_numeral_chars}\d.][亿億])元(?=以上)")
 
     def find(self, text: str) -> list[Mention]:
         mentions: list[Mention] = []
@@ -127,8 +141,8 @@ class MoneyFinder:
             if numeral[-1] not in "亿億" or not _has_digit(numeral, self.lex) or not taken.free(start, end):
                 continue
             if self._is_bare_money(text, start, end):
-                prefix = re.search(rf"(?<![{self.lex.cn_numeral_chars}{self.lex.approximator_chars}\d]){self.lex.magnitude_prefix}\Z", text[max(0, start - 2) : start])
-                if prefix and re.fullmatch(VAGUE_NUMBER, numeral):
+                prefix = self.magnitude_word_before.search(text[max(0, start - 2) : start])
+                if prefix and self.vague_number.fullmatch(numeral):
                     start -= len(prefix.group(0))  # 数百亿: a magnitude
                 add(start, end)
         mentions.sort(key=lambda m: m.start)
