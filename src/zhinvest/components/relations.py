@@ -548,6 +548,7 @@ class RelationsComponent:
 
 @Language.factory(
     "zhinvest_relations",
+    requires=["doc._.zhinvest_mentions"],  # the mentions of the entity components before it
     assigns=["doc._.zhinvest_relations", "doc.ents", "span._.value", "span._.currency", "span._.unit", "span._.qualifier"],
     default_config={"set_ents": True},
 )
