@@ -12,13 +12,11 @@ The tables live in ``data/units.json`` and ``data/qualifiers.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from fractions import Fraction
 from functools import cached_property, lru_cache
-from importlib.resources import files
 from typing import Any
 
 __all__ = [
@@ -38,8 +36,9 @@ MAX_NUMERAL_CHARS = 32
 
 
 def _load(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(files("zhinvest").joinpath(f"data/{name}").read_text(encoding="utf-8"))
-    return data
+    from .resources import load_resource  # validated; pydantic only when a table is first read
+
+    return load_resource(name.removesuffix(".json"))
 
 
 @dataclass(frozen=True)

@@ -315,3 +315,43 @@ def test_an_investment_verb_is_one_line_of_one_resource():
     finder = OrganisationFinder()
     unsuffixed = "据悉,星澜智造斥资5亿元入驻嘉定区。"
     assert [unsuffixed[m.start : m.end] for m in finder.find(unsuffixed)] == ["星澜智造"]
+
+
+def test_a_new_investment_verb_is_one_line_of_one_rule_set(tmp_path):
+    """Acceptance (issue 12): adding an investment verb is one entry of ``words.invest`` in
+    ``data/relations.json``. 斥资 is there already (see the test above), so the verb added is one
+    that is not, 豪掷, to that one list of a rule set given to the pipeline's relation component
+    in memory (``initialize(relations=...)``): the sentence then gives INVESTMENT(investor,
+    20亿元, 合肥市), the amount with the qualifier of 高达 (exact, ``data/qualifiers.json``: 高达
+    between the verb and the amount needs nothing more); the rule set written by ``to_disk``
+    differs from the shipped one in that entry alone."""
+    import spacy
+
+    import zhinvest
+    from zhinvest.pipeline import build_nlp
+
+    text = "星河智能科技有限公司豪掷高达20亿元在合肥市建设生产基地。"
+    shipped = relation_words()
+    assert "斥资" in shipped["words"]["invest"] and "豪掷" not in shipped["words"]["invest"]
+    assert zhinvest.Pipeline(build_nlp(set_ents=False)).extract(text).relations == ()
+
+    rules = json.loads(json.dumps(shipped))
+    rules["words"]["invest"].append("豪掷")  # the one line
+    nlp = build_nlp(set_ents=False)
+    nlp.get_pipe("zhinvest_relations").initialize(relations=rules)
+    for pipeline_nlp in (nlp, None):
+        if pipeline_nlp is None:  # the same, written and read back
+            nlp.to_disk(tmp_path / "p")
+            pipeline_nlp = spacy.load(tmp_path / "p")
+        doc = zhinvest.Pipeline(pipeline_nlp).extract(text)
+        (investment,) = [r for r in doc.relations if r.type == "INVESTMENT"]
+        investor, amount, location = (doc.entities[i] for i in (investment.investor, investment.amount, investment.location))
+        assert (investor.text, amount.text, amount.value, amount.qualifier, location.text) == (
+            "星河智能科技有限公司", "20亿元", 2_000_000_000, "exact", "合肥市",
+        )
+    written = json.loads((tmp_path / "p" / "zhinvest_relations" / "relations.json").read_text(encoding="utf-8"))
+    assert written["words"].pop("invest") == [*shipped["words"]["invest"], "豪掷"]
+    assert written == {**shipped, "words": {k: v for k, v in shipped["words"].items() if k != "invest"}}
+    # the shipped rules, and a pipeline built without the new rule set, are unchanged
+    assert "豪掷" not in relation_words()["words"]["invest"]
+    assert zhinvest.Pipeline(build_nlp(set_ents=False)).extract(text).relations == ()

@@ -1,35 +1,35 @@
 """Lexicons and helpers shared by the name components (places, organisations, persons).
 
-- :class:`NameLexicon`: ``data/names.json`` (suffixes, bodies, titles, surnames, countries …)
-  plus the administrative divisions of China in ``data/places_cn.json`` (built from the cpca
-  package, MIT licence, by ``zhinvest.lexicons``), loaded once and matched with Aho-Corasick
-  automata (pyahocorasick), so lookup cost is linear.
+- :class:`NameLexicon`: the name components' rule sets (``data/organisations.json``,
+  ``data/places.json``, ``data/persons.json`` and the shared ``data/names.json``, see
+  :mod:`zhinvest.resources`) plus the administrative divisions of China in
+  ``data/places_cn.json`` (built from the cpca package, MIT licence, by ``zhinvest.lexicons``),
+  matched with Aho-Corasick automata (pyahocorasick), so lookup cost is linear. The shipped
+  one is loaded once (:func:`name_lexicon`) and never changed; a component given rules of its
+  own builds a lexicon of its own (:meth:`NameLexicon.replace`).
 - :func:`walk_left`: where a name that ends at a given position starts, stopping at
   punctuation, function words and verbs (``data/names.json`` ``boundary_words``).
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import importlib.util
 import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import ahocorasick
 
+from ..resources import load_resource, validate_resource
+
 #: Characters a name can be made of: CJK, Latin letters, digits, and inner marks.
 NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·&（）()\-]")
-#: Suffixes of administrative names, longest first, stripped to make short forms.
-DIVISION_SUFFIXES = (
-    "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-    "林区", "地区", "新区", "省", "市", "区", "县", "盟", "旗",
-)
 _AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族\W]{1,4}族)++(?:自治州|自治县|自治旗)$")  # anchored, possessive
 
 
@@ -68,47 +68,71 @@ def division_names(path: Path | None = None) -> list[str]:
         return [row["name"] for row in csv.DictReader(handle) if row.get("name")]
 
 
-def short_form(name: str) -> str | None:
-    """``嘉定区`` → ``嘉定``, ``宁夏回族自治区`` → ``宁夏``, ``本溪满族自治县`` → ``本溪``."""
+@lru_cache(maxsize=1)
+def _division_suffixes() -> tuple[str, ...]:
+    return tuple(load_resource("places")["division_suffixes"])
+
+
+def short_form(name: str, suffixes: Sequence[str] | None = None) -> str | None:
+    """``嘉定区`` → ``嘉定``, ``宁夏回族自治区`` → ``宁夏``, ``本溪满族自治县`` → ``本溪``;
+    ``suffixes``: the administrative suffixes, longest first (the shipped ``data/places.json``
+    ``division_suffixes`` by default)."""
     autonomous = _AUTONOMOUS.match(name) if len(name) <= 40 else None  # division names are short
     if autonomous:
         return autonomous.group(1)
-    for suffix in DIVISION_SUFFIXES:
+    for suffix in _division_suffixes() if suffixes is None else suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return None
 
 
-def _data(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(files("zhinvest").joinpath(f"data/{name}").read_text(encoding="utf-8"))
-    return data
+#: The rule sets of a :class:`NameLexicon`: its field → the resource it holds.
+RULE_SETS: dict[str, str] = {"organisations": "organisations", "places": "places", "persons": "persons", "shared": "names"}
 
 
 @dataclass(frozen=True)
 class NameLexicon:
-    """``data/names.json`` and the place gazetteer ``data/places_cn.json`` (see ``zhinvest.lexicons``)."""
+    """The name components' rule sets (``organisations``, ``places``, ``persons`` and the
+    ``shared`` ``data/names.json``), the place gazetteer ``data/places_cn.json`` and the towns
+    ``data/towns_cn.json`` (see ``zhinvest.lexicons``), and what is built from them."""
 
-    data: dict[str, Any]
+    organisations: dict[str, Any]
+    places: dict[str, Any]
+    persons: dict[str, Any]
+    shared: dict[str, Any]
     gazetteer: dict[str, Any]
     towns: dict[str, Any] | None = None
 
     @classmethod
-    def load(cls, data: dict[str, Any] | None = None, gazetteer: dict[str, Any] | None = None, towns: dict[str, Any] | None = None) -> "NameLexicon":
-        from ..resources import load_resource
+    def load(cls) -> "NameLexicon":
+        """The shipped resources."""
+        rules = {field: load_resource(resource) for field, resource in RULE_SETS.items()}
+        return cls(**rules, gazetteer=load_resource("places_cn"), towns=load_resource("towns_cn"))
 
-        return cls(data=data or load_resource("names"), gazetteer=gazetteer or _data("places_cn.json"), towns=towns or _data("towns_cn.json"))
+    def replace(self, **rules: dict[str, Any] | None) -> "NameLexicon":
+        """This lexicon with the rule sets given (by field: ``organisations=…``) replaced, each
+        validated against its schema and copied, so that a later change to the caller's dict
+        changes nothing here; the gazetteers are shared. Itself when nothing changes."""
+        changed: dict[str, dict[str, Any]] = {}
+        for field, data in rules.items():
+            if field not in RULE_SETS:
+                raise TypeError(f"NameLexicon.replace: no rule set {field!r} (one of {', '.join(RULE_SETS)})")
+            if data is not None and data != getattr(self, field):
+                changed[field] = validate_resource(RULE_SETS[field], copy.deepcopy(data))
+        return replace(self, **changed) if changed else self
 
-    def __getitem__(self, key: str) -> Any:
-        return self.data[key]
+    @cached_property
+    def division_suffixes(self) -> tuple[str, ...]:
+        return tuple(self.places["division_suffixes"])
 
     @cached_property
     def place_names(self) -> frozenset[str]:
         names: set[str] = set(self.gazetteer["full_names"]) | set(self.gazetteer["short_forms"])
         names.update(self.towns["full_names"] if self.towns else ())
         names.update(self.dropped_form_divisions)
-        names.update(self.data["countries"])
-        names.update(self.data["world_cities"])
-        names.update(r for r in self.data["regions"] if r not in self.data["not_places"])
+        names.update(self.places["countries"])
+        names.update(self.places["world_cities"])
+        names.update(r for r in self.places["regions"] if r not in self.places["not_places"])
         return frozenset(n for n in names if len(n) >= 2)  # a lone 县 or 区 is no name
 
     @cached_property
@@ -117,7 +141,7 @@ class NameLexicon:
         with its full names (大兴 → 大兴区, 中山 → 中山市 中山区; 嘉定 → 嘉定区)."""
         forms: dict[str, set[str]] = {}
         for name in self.gazetteer["full_names"]:
-            form = short_form(name)
+            form = short_form(name, self.division_suffixes)
             if form:
                 forms.setdefault(form, set()).add(name)
         return {form: frozenset(names) for form, names in forms.items()}
@@ -146,7 +170,7 @@ class NameLexicon:
         for city, counties in self.towns["counties"].items():
             result.setdefault(city, set()).update(*(by_county.get(county, ()) for county in counties.split()))
         for name in list(result):
-            form = short_form(name)
+            form = short_form(name, self.division_suffixes)
             if form and len(form) >= 2:
                 result.setdefault(form, set()).update(result[name])
         return {name: frozenset(forms) for name, forms in result.items()}
@@ -159,7 +183,7 @@ class NameLexicon:
             return frozenset()
         counties = {county for names in self.towns["counties"].values() for county in names.split()}
         counties -= set(self.towns["counties"])  # 中山市 holds its towns itself: a city
-        return frozenset(counties | {form for county in counties if (form := short_form(county)) and len(form) >= 2})
+        return frozenset(counties | {form for county in counties if (form := short_form(county, self.division_suffixes)) and len(form) >= 2})
 
     @cached_property
     def child_divisions(self) -> dict[str, frozenset[str]]:
@@ -170,8 +194,8 @@ class NameLexicon:
         result: dict[str, set[str]] = {}
         for city, counties in self.towns["counties"].items():
             names = set(counties.split())
-            names.update(form for county in counties.split() if (form := short_form(county)) and len(form) >= 2)
-            for key in (city, short_form(city)):
+            names.update(form for county in counties.split() if (form := short_form(county, self.division_suffixes)) and len(form) >= 2)
+            for key in (city, short_form(city, self.division_suffixes)):
                 if key and len(key) >= 2:
                     result.setdefault(key, set()).update(names)
         return {name: frozenset(children) for name, children in result.items()}
@@ -185,23 +209,28 @@ class NameLexicon:
         return frozenset(self.towns["full_names"]) if self.towns else frozenset()
 
     @cached_property
-    def places(self) -> ahocorasick.Automaton:
+    def place_matcher(self) -> ahocorasick.Automaton:
+        """Every place name (:attr:`place_names`), for :func:`longest_matches`."""
         return _automaton(self.place_names)
 
     @cached_property
     def common_words(self) -> frozenset[str]:
-        return frozenset(_data("common_words.json")["words"])
+        return frozenset(load_resource("common_words")["words"])
+
+    @cached_property
+    def _crossing(self) -> dict[str, Any]:
+        return load_resource("crossing_words")
 
     @cached_property
     def crossing_words(self) -> dict[str, int]:
         """Frequent words that are not places, with their frequencies (``data/crossing_words.json``)."""
-        frequencies: dict[str, int] = _data("crossing_words.json")["words"]
+        frequencies: dict[str, int] = self._crossing["words"]
         return frequencies
 
     @cached_property
     def place_frequencies(self) -> dict[str, int]:
         """How frequent the gazetteer's names are as words (jieba; ``data/crossing_words.json``)."""
-        frequencies: dict[str, int] = _data("crossing_words.json")["place_frequencies"]
+        frequencies: dict[str, int] = self._crossing["place_frequencies"]
         return frequencies
 
     @cached_property
@@ -210,40 +239,81 @@ class NameLexicon:
 
     @cached_property
     def titles_set(self) -> frozenset[str]:
-        return frozenset(self.data["titles"])
+        return frozenset(self.persons["titles"])
 
     @cached_property
     def countries(self) -> frozenset[str]:
-        return frozenset(self.data["countries"])
+        return frozenset(self.places["countries"])
 
     @cached_property
     def central_bodies(self) -> ahocorasick.Automaton:
-        return _automaton(self.data["central_bodies"])
+        return _automaton(self.organisations["central_bodies"])
 
     @cached_property
     def org_suffixes(self) -> ahocorasick.Automaton:
-        return _automaton(self.data["org_suffixes"])
+        return _automaton(self.organisations["org_suffixes"])
 
     @cached_property
     def titles(self) -> ahocorasick.Automaton:
-        return _automaton(self.data["titles"])
+        return _automaton(self.persons["titles"])
 
     @cached_property
     def boundary_words(self) -> "Boundaries":
-        return Boundaries(self.data["boundary_words"])
+        return Boundaries(self.shared["boundary_words"])
 
     @cached_property
     def surnames(self) -> frozenset[str]:
-        return frozenset(self.data["surnames"]) | frozenset(self.data["compound_surnames"])
+        return frozenset(self.persons["surnames"]) | frozenset(self.persons["compound_surnames"])
 
     @cached_property
     def name_enders(self) -> tuple[str, ...]:
-        return tuple(sorted(self.data["name_enders"], key=len, reverse=True))
+        return tuple(sorted(self.persons["name_enders"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def name_lexicon() -> NameLexicon:
+    """The shipped lexicon, loaded once and shared by every pipeline (never changed: a
+    component given rules of its own holds a lexicon of its own)."""
     return NameLexicon.load()
+
+
+class NameComponent:
+    """Base of the name components. As spaCy's ``span_ruler``, a component takes its rule set
+    in ``initialize(..., <resource>=...)`` (``[initialize.components.NAME]`` in a config) and
+    writes it back in :meth:`to_disk` as ``<resource>.json``, which :meth:`from_disk` reads;
+    each rule set is validated against its schema (:mod:`zhinvest.resources`). The rules live
+    in the component's finder (``finder_class(lexicon)``), never in module state: two pipelines
+    with different rule sets do not meet."""
+
+    #: The rule set's resource and :class:`NameLexicon` field (``organisations``, …).
+    resource: str = ""
+    finder_class: Any = None
+
+    def __init__(self, name: str, set_ents: bool = True) -> None:
+        self.name = name
+        self.set_ents = set_ents
+        self.finder = self.finder_class(name_lexicon())
+
+    @property
+    def rules(self) -> dict[str, Any]:
+        """A copy of the rule set in use (the shape of ``data/<resource>.json``): change it and
+        give it to ``initialize`` to change the component."""
+        rules: dict[str, Any] = copy.deepcopy(getattr(self.finder.lex, self.resource))
+        return rules
+
+    def use_rules(self, rules: dict[str, Any]) -> None:
+        """Find with ``rules`` from now on (validated and copied; the other rule sets stay the shipped ones)."""
+        self.finder = self.finder_class(name_lexicon().replace(**{self.resource: rules}))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        rules = getattr(self.finder.lex, self.resource)
+        (path / f"{self.resource}.json").write_text(json.dumps(rules, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "NameComponent":
+        self.use_rules(json.loads((Path(path) / f"{self.resource}.json").read_text(encoding="utf-8")))
+        return self
 
 
 def walk_left(

@@ -110,7 +110,7 @@ def _division_suffix_before_word(text: str, start: int, end: int) -> int:
     from ._names import name_lexicon
 
     if end - start > 2 and text[end - 1] in "市县区省":
-        words = name_lexicon()["place_context"]["division_suffix_words"]
+        words = name_lexicon().places["division_suffix_words"]
         if any(text.startswith(word, end - 1) for word in words):
             return 1
     return 0
@@ -137,8 +137,9 @@ def plausible_model_mention(text: str, label: str, before: str = "", after: str 
     from ._names import name_lexicon
 
     lex = name_lexicon()
-    checks = lex["model_filter"]
-    if len(text) < 2 or text[0] in checks["function_chars"] or text[-1] in checks["function_chars"]:
+    checks = lex.shared["model_filter"]  # data/names.json
+    function_chars = lex.shared["function_chars"]
+    if len(text) < 2 or text[0] in function_chars or text[-1] in function_chars:
         return False
     if not (_NAME_EDGE.match(text[0]) and _NAME_EDGE.match(text[-1])):
         return False

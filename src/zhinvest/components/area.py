@@ -7,17 +7,16 @@ in a clause about gas, water, earth or storage (``data/area_context.json``) is s
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from functools import cached_property
-from importlib.resources import files
 from typing import Any
 
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 
 from ..numbers import Lexicon, lexicon, parse_area
+from ..resources import load_resource
 from ..schema import decimal_to_str
 from ..mentions import Mention
 from ._spans import LexiconComponent
@@ -27,8 +26,7 @@ _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,\n]")
 
 
 def load_area_context() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(files("zhinvest").joinpath("data/area_context.json").read_text(encoding="utf-8"))
-    return data
+    return load_resource("area_context")
 
 
 class AreaFinder:

@@ -13,16 +13,15 @@ Finds, on the doc's text:
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from functools import cached_property
-from importlib.resources import files
 
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 
 from ..numbers import VAGUE_NUMBER, Lexicon, lexicon, parse_money
+from ..resources import load_resource
 from ..schema import decimal_to_str
 from ..mentions import Mention
 from ._spans import LexiconComponent, Occupancy
@@ -38,8 +37,7 @@ _CLAUSE_BREAK = re.compile(r"[。！？!?；;，,\n]")
 
 
 def load_money_cues() -> tuple[str, ...]:
-    data = json.loads(files("zhinvest").joinpath("data/money_cues.json").read_text(encoding="utf-8"))
-    return tuple(data["cues"])
+    return tuple(load_resource("money_cues")["cues"])
 
 
 class MoneyFinder:

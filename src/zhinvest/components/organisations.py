@@ -1,6 +1,6 @@
 """``zhinvest_organisations``: ORG mentions from rules.
 
-Each rule is general knowledge in ``data/names.json``:
+Each rule is general knowledge in ``data/organisations.json`` (see :class:`zhinvest.resources.OrganisationsResource`):
 - central bodies by name (国务院, 商务部 …);
 - local party and government bodies: optional place + level + body (市委, 金山区委, 区政府,
   市投促办);
@@ -16,11 +16,10 @@ Each rule is general knowledge in ``data/names.json``:
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cached_property
+from typing import Any
 
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
@@ -28,60 +27,49 @@ from spacy.tokens import Doc
 import ahocorasick
 
 from ..numbers import alternation
-from ._names import Boundaries, NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
+from ..resources import load_resource
+from ._names import Boundaries, NameComponent, NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
 from ..mentions import Mention
 from ._spans import Occupancy, add_mentions, doc_text, get_mentions, overlaps
 
-#: Legal-form endings stripped to make a short form, longest first.
-_LEGAL_FORMS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "控股有限公司", "有限公司", "控股集团", "集团公司", "集团", "公司")
-#: Suffixes of associations, whose names may hold a generic phrase (上市公司协会).
-_ASSOCIATIONS = ("协会", "商会", "联合会", "学会", "促进会", "研究会")
 #: A place in brackets inside a registered name: 松下电器(中国)有限公司.
 _BRACKETED_PLACE = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]")
-#: Generic heads that end a description before a name: 上市公司某某, 港股公司某某.
-_GENERIC_HEADS = ("公司", "企业")
-#: Function characters that end a trade name's slot (温州与某某: 与 is no part of 某某).
-_NOT_IN_TRADE_NAME = frozenset("与在的了是及等对向从把被将于")
-#: Nouns after which a listed name is a field, not the company: 中国黄金行业.
-_FIELD_NOUNS = ("行业", "产业", "领域", "市场", "板块")
-#: Words after which what stands before an investment verb is a place: 在某地投资, 落户某地投资.
-_LOCATIVES = ("在", "于", "赴", "到", "来", "落户", "入驻", "扎根")
-#: What ends a place name: a listed name before it is part of the place (某某高新 + 区).
-_PLACE_ENDINGS = ("区", "县", "市", "镇", "乡", "园", "港", "湾")
-#: What starts no signing partner's name (与会, 与其, 与之, 与该…) and what ends a generic one.
-_NOT_PARTNER_START = frozenset("会其之该此各多一两几对双")
-_GENERIC_PARTNERS = ("企业", "公司", "单位", "方", "机构", "部门", "客商", "伙伴", "政府")
-#: Industry words that also name a sector or an activity: before 项目 they make a kind of project.
-_SECTOR_LIKE = frozenset({"产业", "发展", "开发", "服务", "管理", "工程", "建设", "投资", "国际", "贸易", "商业", "文化", "旅游", "生态", "农业", "金融"})
 #: A count of companies: 179家附属公司, 三家公司.
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]{1,8}[家个所]")
-#: What stands before an outlet on a source line: nothing, or a source label (来源：).
-_SOURCE_LINE_HEAD = re.compile(r"[ \t]{0,8}(?:(?:来源|稿件来源|文章来源|转载自|出处)[ \t]{0,4}[:：][ \t]{0,4})?")
 #: What follows an outlet on a source line: a date (某某日报 2018-04-20 09:28).
 _DATE_AFTER = re.compile(r"[ \t]{0,4}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 #: Characters of a trade name (字号).
 _NAME_CORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-#: Industry words stripped after the legal form for a short form.
-_INDUSTRY = ("科技", "技术", "实业", "发展", "投资", "国际", "控股", "股份", "产业", "工业", "工程", "信息", "网络")
 
 
 class OrganisationFinder:
     def __init__(self, lex: NameLexicon | None = None) -> None:
         self.lex = lex or name_lexicon()
+        self.rules = rules = self.lex.organisations  # data/organisations.json, or a replacement
+        self.associations = tuple(rules["association_suffixes"])
+        self.base_suffixes = tuple(rules["base_suffixes"])
+        self.generic_heads = tuple(rules["generic_heads"])
+        self.not_in_trade_name = frozenset(rules["not_in_trade_name"])
+        self.field_nouns = tuple(rules["field_nouns"])
+        self.locatives = tuple(rules["locatives_before_place"])
+        self.place_endings = tuple(rules["place_endings"])
+        self.not_partner_start = frozenset(rules["not_partner_start"])
+        self.generic_partners = tuple(rules["generic_partners"])
+        self.sector_like = frozenset(rules["sector_like_industry_words"])
 
     @cached_property
     def local_body(self) -> re.Pattern[str]:
-        levels = alternation(self.lex["local_levels"])
-        bodies = alternation(self.lex["local_bodies"])
+        levels = alternation(self.rules["local_levels"])
+        bodies = alternation(self.rules["local_bodies"])
         return re.compile(rf"(?<![各两三四五六七八九十])(?:{levels})(?:{bodies})(?!员)")
 
     @cached_property
     def standalone_bodies(self) -> ahocorasick.Automaton:
-        return _automaton(self.lex["standalone_bodies"])
+        return _automaton(self.rules["standalone_bodies"])
 
     @cached_property
     def numbered_bureau(self) -> re.Pattern[str]:
-        return re.compile(self.lex["numbered_bureau"])
+        return re.compile(self.rules["numbered_bureau"])
 
     @cached_property
     def investor_trigger(self) -> re.Pattern[str]:
@@ -90,11 +78,12 @@ class OrganisationFinder:
         from .relations import relation_words
 
         words = alternation(relation_words()["words"]["invest"])
-        return re.compile(rf"(?:{words})(?:约|近|超过|逾)?[0-9一二三四五六七八九十百千]")
+        qualifiers = alternation(self.rules["investment_amount_qualifiers"])
+        return re.compile(rf"(?:{words}){qualifiers}?[0-9一二三四五六七八九十百千]")
 
     @cached_property
     def generic(self) -> frozenset[str]:
-        return frozenset(self.lex["generic_name_parts"])
+        return frozenset(self.rules["generic_name_parts"])
 
     def find(self, text: str, avoid: list[tuple[int, int]] | None = None) -> list[Mention]:
         """ORG mentions; ``avoid`` holds spans already taken (numbers), which names never cross."""
@@ -138,12 +127,18 @@ class OrganisationFinder:
         if name in self.legal_forms or name in self.generic or _COUNTED.match(name):
             return False
         line_start = text.rfind("\n", 0, start) + 1
-        return not (_SOURCE_LINE_HEAD.fullmatch(text[line_start:start]) and _DATE_AFTER.match(text, end))
+        return not (self.source_line_head.fullmatch(text[line_start:start]) and _DATE_AFTER.match(text, end))
+
+    @cached_property
+    def source_line_head(self) -> re.Pattern[str]:
+        """What stands before an outlet on a source line: nothing, or a source label (来源：)."""
+        labels = alternation(self.rules["source_labels"])
+        return re.compile(rf"[ \t]{{0,8}}(?:{labels}[ \t]{{0,4}}[:：][ \t]{{0,4}})?")
 
     @cached_property
     def boundaries(self) -> Boundaries:
         """Where an organisation name's walk to the left stops: function words, verbs and titles."""
-        return Boundaries(set(self.lex.boundary_words.words) | set(self.lex["titles"]) | set(self.lex["org_left_boundaries"]))
+        return Boundaries(set(self.lex.boundary_words.words) | set(self.lex.persons["titles"]) | set(self.rules["org_left_boundaries"]))
 
     def _extend_over_known_names(self, text: str, start: int) -> int:
         """A walk stopped inside a known name (联合国 in 联合国旅游组织) goes on to its start."""
@@ -155,18 +150,16 @@ class OrganisationFinder:
 
     @cached_property
     def place_body_heads(self) -> Any:
-        return _automaton(self.lex["place_body_heads"])
+        return _automaton(self.rules["place_body_heads"])
 
     @cached_property
     def zones_before_bodies(self) -> Boundaries:
-        return Boundaries(self.lex["zones_before_bodies"])
+        return Boundaries(self.rules["zones_before_bodies"])
 
     @cached_property
     def listed_companies(self) -> Any:
         """Short names of China's listed companies (``data/listed_companies.json``, from adata)."""
-        from ._names import _data
-
-        return _automaton(_data("listed_companies.json")["names"])
+        return _automaton(load_resource("listed_companies")["names"])
 
     def _listed(self, text: str) -> list[tuple[int, int]]:
         """Listed companies by their short names (证券简称), where the name does not cut a word."""
@@ -174,15 +167,15 @@ class OrganisationFinder:
             (s, e)
             for s, e, _ in longest_matches(self.listed_companies, text)
             if not self._inside_word(text, s, e)
-            and not text.startswith(_FIELD_NOUNS, e)
-            and not text.startswith(_PLACE_ENDINGS, e)
+            and not text.startswith(self.field_nouns, e)
+            and not text.startswith(self.place_endings, e)
             and not self._ordinary_phrase(text[s:e])  # 创新医疗 (a listed name) in 创新医疗器械: two ordinary words
         ]
 
     @cached_property
     def project_owner(self) -> re.Pattern[str]:
         # the industry words that name a company's business, not a sector (某某产业项目 is a kind of project)
-        industry = alternation(w for w in self.lex["industry_words"] if w not in _SECTOR_LIKE)
+        industry = alternation(w for w in self.rules["industry_words"] if w not in self.sector_like)
         return re.compile(
             rf"(?:(?:^|[、，,：:；;\n])(?:如|包括|是|其中)?|如|包括)(?P<name>(?P<trade>[\u4e00-\u9fff]{{2,4}}?)(?:{industry}))(?=项目|[一二三四五六七八九十]期)"
         )
@@ -200,7 +193,7 @@ class OrganisationFinder:
                 or trade in self.lex.common_words
                 or trade in self.lex.place_names
                 or trade in self.generic
-                or any(char in _NOT_IN_TRADE_NAME for char in trade)
+                or any(char in self.not_in_trade_name for char in trade)
                 or self._ordinary_phrase(match.group("name"))
             ):
                 continue
@@ -209,7 +202,8 @@ class OrganisationFinder:
 
     @cached_property
     def signing_partner(self) -> re.Pattern[str]:
-        return re.compile(r"与(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:正式|共同)?(?:签署|签订|签约)")
+        adverbs, verbs = alternation(self.rules["signing_adverbs"]), alternation(self.rules["signing_verbs"])
+        return re.compile(rf"与(?P<name>[\u4e00-\u9fffA-Za-z]{{2,8}}?){adverbs}?{verbs}")
 
     def _signing_partners(self, text: str) -> list[tuple[int, int]]:
         """The partner a signing names (某区与某某签署协议): a name of its own, no ordinary word,
@@ -218,12 +212,12 @@ class OrganisationFinder:
         for match in self.signing_partner.finditer(text):
             name = match.group("name")
             if (
-                name[0] in _NOT_PARTNER_START
+                name[0] in self.not_partner_start
                 or name in self.lex.common_words
                 or name in self.lex.place_names
                 or name in self.generic
-                or name.endswith(_GENERIC_PARTNERS)
-                or name.endswith(_PLACE_ENDINGS)  # 与某某高新区签署: the place signs
+                or name.endswith(self.generic_partners)
+                or name.endswith(self.place_endings)  # 与某某高新区签署: the place signs
                 or self._ordinary_phrase(name)
                 or (len(name) <= 3 and name[0] in self.lex.surnames and name not in self.lex.place_names)
             ):
@@ -244,7 +238,7 @@ class OrganisationFinder:
             start = walk_left(text, end, self.boundaries, limit=12)
             start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
             name = text[start:end]
-            start += _generic_head_length(name)
+            start += self._generic_head_length(name)
             if end - start >= 2 and text[start:end] not in self.generic:
                 spans.append((start, end))
         return spans
@@ -282,7 +276,7 @@ class OrganisationFinder:
         for length in (2, 3, 4):
             start = position - length
             name = text[start:position]
-            if start < 2 or not all(_NAME_CORE.match(c) and c not in _NOT_IN_TRADE_NAME for c in name):
+            if start < 2 or not all(_NAME_CORE.match(c) and c not in self.not_in_trade_name for c in name):
                 continue
             if self._place_ending_at(text, start) is not None and name not in self.lex.common_words:
                 return start
@@ -304,29 +298,29 @@ class OrganisationFinder:
 
     @cached_property
     def investment_modals(self) -> Boundaries:
-        return Boundaries(self.lex["investment_modals"])
+        return Boundaries(self.rules["investment_modals"])
 
     @cached_property
     def association_boundaries(self) -> Boundaries:
         """An association's name may hold verbs and generic words (某某企业投资交流协会): its walk
         stops at function words and punctuation only."""
-        return Boundaries(self.lex["association_boundaries"])
+        return Boundaries(self.rules["association_boundaries"])
 
     @cached_property
     def suffix_list(self) -> Boundaries:
-        return Boundaries(self.lex["org_suffixes"])
+        return Boundaries(self.rules["org_suffixes"])
 
     @cached_property
     def legal_form_list(self) -> Boundaries:
-        return Boundaries(self.lex["legal_forms"])
+        return Boundaries(self.rules["legal_forms"])
 
     @cached_property
     def legal_forms(self) -> frozenset[str]:
-        return frozenset(self.lex["legal_forms"])
+        return frozenset(self.rules["legal_forms"])
 
     @cached_property
     def industry_words(self) -> Boundaries:
-        return Boundaries(self.lex["industry_words"])
+        return Boundaries(self.rules["industry_words"])
 
     def _industry_start(self, text: str, end: int) -> int:
         """Where the industry words (行业) before a legal form begin: 江苏某某[工业科技]股份有限公司.
@@ -355,7 +349,7 @@ class OrganisationFinder:
             if position < 2 or any(stops[position:industry_start]):
                 continue
             trade_name = text[position:industry_start]
-            if trade and not all(_NAME_CORE.match(char) and char not in _NOT_IN_TRADE_NAME for char in trade_name):
+            if trade and not all(_NAME_CORE.match(char) and char not in self.not_in_trade_name for char in trade_name):
                 continue
             place = self._place_ending_at(text, position)
             if place is None or any(stops[place:position]) or self._crosses_a_place(text, place):
@@ -369,14 +363,14 @@ class OrganisationFinder:
     def _suffixed(self, text: str, avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Names ending in an organisation suffix; a rejected generic phrase (汽车集团) also
         stops the next name's walk, so 汽车集团上汽集团 gives 上汽集团."""
-        blockers: dict[str, list[str]] = self.lex["org_suffix_blockers"]
-        not_followed: dict[str, str] = self.lex["suffix_not_followed_by"]
+        blockers: dict[str, list[str]] = self.rules["org_suffix_blockers"]
+        not_followed: dict[str, str] = self.rules["suffix_not_followed_by"]
         spans: list[tuple[int, int]] = []
         stops = bytearray(len(text))
         for s, e in avoid:
             stops[s:e] = b"\x01" * (e - s)
         for suffix_start, end, suffix in longest_matches(self.lex.org_suffixes, text):
-            base = _base_suffix(suffix)
+            base = self._base_suffix(suffix)
             if end < len(text) and text[end] in not_followed.get(suffix, not_followed.get(base, "")):
                 continue
             if spans and spans[-1][1] == suffix_start and suffix in self.legal_forms:
@@ -390,14 +384,14 @@ class OrganisationFinder:
             if anchored is not None:
                 start = anchored
             else:
-                boundaries = self.association_boundaries if base in _ASSOCIATIONS else self.boundaries
+                boundaries = self.association_boundaries if base in self.associations else self.boundaries
                 # a trade name has two characters at least: those before the industry words are its own
-                trade_chars = 2 if walk_from < suffix_start and not _NOT_IN_TRADE_NAME.intersection(text[max(0, walk_from - 2) : walk_from]) else 0
+                trade_chars = 2 if walk_from < suffix_start and not self.not_in_trade_name.intersection(text[max(0, walk_from - 2) : walk_from]) else 0
                 start = walk_left(text, walk_from, boundaries, stop_at=stops, min_chars=trade_chars)
                 start = strip_leading_boundaries(text, start, suffix_start, self.lex.boundary_words)
                 start = self._extend_over_known_names(text, start)
-                if base not in _ASSOCIATIONS:  # 某某企业投资交流协会: a generic word inside an association's name
-                    start += _generic_head_length(text[start:walk_from])
+                if base not in self.associations:  # 某某企业投资交流协会: a generic word inside an association's name
+                    start += self._generic_head_length(text[start:walk_from])
                 if walk_from < suffix_start and start == walk_from:
                     stops[walk_from:end] = b"\x01" * (end - walk_from)
                     continue  # industry words and a legal form only (一家科技公司, 汽车集团): no name, and a stop
@@ -405,7 +399,7 @@ class OrganisationFinder:
             if len(name) < 2 and not (len(name) == 1 and len(suffix) >= 4):
                 continue
             if name in self.generic or any(name.endswith(b) for b in blockers.get(suffix, ())) or (base == "资本" and name in self.lex.place_names):
-                if not text.startswith(_ASSOCIATIONS, end):  # 中国上市公司协会: the phrase is part of a name
+                if not text.startswith(self.associations, end):  # 中国上市公司协会: the phrase is part of a name
                     stops[start:end] = b"\x01" * (end - start)
                 continue
             if suffix.startswith(("分", "子")) and spans and spans[-1][1] == start:
@@ -417,8 +411,8 @@ class OrganisationFinder:
     @cached_property
     def foreign_title(self) -> re.Pattern[str]:
         countries = alternation(c for c in self.lex.countries if c != "中国")
-        titles = alternation(self.lex["titles"])
-        units = alternation(self.lex["company_units_before_title"])
+        titles = alternation(self.lex.persons["titles"])
+        units = alternation(self.rules["company_units_before_title"])
         return re.compile(rf"(?:{countries})(?P<name>[\u4e00-\u9fffA-Za-z&·]{{2,8}}?)(?:{units})?(?:{titles})")
 
     def _foreign_before_title(self, text: str) -> list[tuple[int, int]]:
@@ -427,14 +421,14 @@ class OrganisationFinder:
         spans = []
         for match in self.foreign_title.finditer(text):
             name = match.group("name")
-            if name in self.generic or name in self.lex.place_names or name.endswith(tuple(self.lex["name_enders"])):
+            if name in self.generic or name in self.lex.place_names or name.endswith(tuple(self.lex.persons["name_enders"])):
                 continue
             spans.append(match.span("name"))
         return spans
 
     @cached_property
     def appositive_pattern(self) -> re.Pattern[str]:
-        heads = alternation(self.lex["appositive_heads"])
+        heads = alternation(self.rules["appositive_heads"])
         return re.compile(rf"(?:{heads})(?P<name>[\u4e00-\u9fffA-Za-z]{{2,5}}?)(?=的|[，。、；,;！？!?）)”]|$)")
 
     def _appositive(self, text: str) -> list[tuple[int, int]]:
@@ -450,7 +444,7 @@ class OrganisationFinder:
                 or name in self.generic
                 or name in self.lex.place_names
                 or any(name.startswith(title) for title in self.lex.titles_set)
-                or name[0] in self.lex["model_filter"]["function_chars"]
+                or name[0] in self.lex.shared["function_chars"]
                 or self._ordinary_phrase(name)
             ):
                 continue
@@ -464,9 +458,9 @@ class OrganisationFinder:
 
     @cached_property
     def credit(self) -> re.Pattern[str]:
-        labels = alternation(self.lex["credit_labels"])
-        endings = alternation(self.lex["media_name_endings"])
-        roles = alternation(self.lex["media_roles_after"])
+        labels = alternation(self.rules["credit_labels"])
+        endings = alternation(self.rules["media_name_endings"])
+        roles = alternation(self.rules["media_roles_after"])
         return re.compile(
             rf"(?:^|\n)[ \t]*(?:{labels})[ \t]*[:：|｜][ \t]*(?P<credit>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·]{{1,11}})[ \t]*(?=$|\n|[,，/／|｜])"
             rf"|(?:^|(?<=[\n。，,：:（( \t■●▲◆【]))(?P<media>[\u4e00-\u9fffA-Za-z]{{1,8}}(?:{endings}))(?=(?:{roles}))"
@@ -484,30 +478,30 @@ class OrganisationFinder:
             if group == "dateline":
                 end = start + self._dateline_outlet_end(text[start:end])
             if group == "media":
-                start += next((len(w) for w in self.lex["media_leading_words"] if text.startswith(w, start) and end - start - len(w) >= 3), 0)
+                start += next((len(w) for w in self.rules["media_leading_words"] if text.startswith(w, start) and end - start - len(w) >= 3), 0)
             name = text[start:end]
-            if name in self.generic or name in self.lex.place_names or name in self.lex["media_name_endings"] or len(name) < 3:
+            if name in self.generic or name in self.lex.place_names or name in self.rules["media_name_endings"] or len(name) < 3:
                 continue
             spans.append((start, end))
         return spans
 
     @cached_property
     def facility(self) -> re.Pattern[str]:
-        words = alternation(self.lex["facility_words"])
+        words = alternation(self.rules["facility_words"])
         return re.compile(rf"(?:{words})(?:基地)?(?:项目)?")
 
     @cached_property
     def facility_splits(self) -> Any:
         """Where a company name ends inside a facility's name: a place or a descriptor."""
-        return _automaton(set(self.lex["facility_descriptors"]) | set(self.lex.place_names))
+        return _automaton(set(self.rules["facility_descriptors"]) | set(self.lex.place_names))
 
     def _before_facility(self, text: str) -> list[tuple[int, int]]:
         """A company before the facility it opens, in a list or after a landing verb
         (某某智能终端研销总部落地某区, 如某某上海研发中心、…): the item splits at its first place
         or facility descriptor after two characters, and what comes before is the company."""
-        before = tuple(self.lex["facility_context_before"])
-        after = tuple(self.lex["facility_context_after"])
-        sectors = tuple(self.lex["sector_terms"])
+        before = tuple(self.rules["facility_context_before"])
+        after = tuple(self.rules["facility_context_after"])
+        sectors = tuple(self.rules["sector_terms"])
         spans = []
         for match in self.facility.finditer(text):
             window = max(0, match.start() - 16)
@@ -535,8 +529,8 @@ class OrganisationFinder:
                 or name in self.generic
                 or name in self.lex.place_names
                 or name.endswith(sectors)
-                or any(name.startswith(d) for d in self.lex["facility_descriptors"])
-                or (self._ordinary_phrase(name) and name[2:] not in self.lex["industry_words"])  # 现代中药, not 理想汽车
+                or any(name.startswith(d) for d in self.rules["facility_descriptors"])
+                or (self._ordinary_phrase(name) and name[2:] not in self.rules["industry_words"])  # 现代中药, not 理想汽车
             ):
                 continue
             spans.append((start, start + split))
@@ -576,7 +570,7 @@ class OrganisationFinder:
             start = walk_left(text, end, self.boundaries, limit=12, stop_at=taken)
             start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
             name = text[start:end]
-            if name.endswith(tuple(self.lex["investor_name_not_ending"])) or text.endswith(_LOCATIVES, 0, start):
+            if name.endswith(tuple(self.rules["investor_name_not_ending"])) or text.endswith(self.locatives, 0, start):
                 continue  # 在某某投资: after a locative the words are the place, not the investor
             if 2 <= len(name) <= 12 and name not in self.generic and not any(name.endswith(g) and len(name) - len(g) < 2 for g in self.generic):
                 if name not in self.lex.place_names and not name.endswith(("区", "市", "县", "省", "镇")):
@@ -585,7 +579,7 @@ class OrganisationFinder:
 
     @cached_property
     def list_head(self) -> re.Pattern[str]:
-        nouns = alternation(self.lex["list_nouns"])
+        nouns = alternation(self.rules["list_nouns"])
         return re.compile(rf"等(?:[0-9]+|[一二两三四五六七八九十几多百]+)?[家个所]?(?:多个|多家|一批|众多)?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
 
     def _coordinated(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -619,7 +613,7 @@ class OrganisationFinder:
                     continue  # 瑞士ABB集团: the name inside was found; its country is a place
                 start += self._nationality(text[start:end])
                 name = text[start:end]
-                if headed and (name in self.generic or name.endswith(tuple(self.lex["sector_terms"]))):
+                if headed and (name in self.generic or name.endswith(tuple(self.rules["sector_terms"]))):
                     continue
                 if 2 <= len(name) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z&·]+", name) and name not in self.lex.place_names and not overlaps(start, end, avoid):
                     result.append((start, end))
@@ -634,7 +628,7 @@ class OrganisationFinder:
         names = {text[s:e] for s, e in found}
         trades: set[str] = set()
         for name in list(names):
-            names.update(short_forms(name, self.lex.place_names))
+            names.update(self.short_forms(name))
             trade = self.trade_name(name)
             if trade:
                 trades.add(trade)
@@ -647,7 +641,7 @@ class OrganisationFinder:
                 word = self.industry_words.starts_at(text, end) or next((w for w in ("公司", "集团") if text.startswith(w, end)), None)
                 if word and self._ends_short_name(text, end + len(word)):
                     end += len(word)  # 某某药业项目, 某某科技决定: the industry word is part of the short name
-            if text.startswith(_FIELD_NOUNS, end):
+            if text.startswith(self.field_nouns, end):
                 continue  # 某某黄金行业: a field, not the company
             if taken.free(start, end) and not self._inside_word(text, start, end):
                 result.append((start, end))
@@ -662,7 +656,7 @@ class OrganisationFinder:
         if trade is None or self.suffix_list.ending_at(name, len(name)) is not None:
             return start, end  # a name with an organisation suffix of its own (某某家族基金) stays
         rest = name[len(trade) :]
-        if rest in self.lex["industry_words"]:
+        if rest in self.rules["industry_words"]:
             return start, end
         return start, start + len(trade)
 
@@ -686,7 +680,7 @@ class OrganisationFinder:
 
     @cached_property
     def short_name_followers(self) -> Boundaries:
-        return Boundaries(set(self.lex["short_name_followers"]) | set(self.lex.boundary_words.words))
+        return Boundaries(set(self.rules["short_name_followers"]) | set(self.lex.boundary_words.words))
 
     def _ends_short_name(self, text: str, end: int) -> bool:
         """Whether a trade name with an industry word ends a name here (某某药业项目, 某某科技决定,
@@ -701,11 +695,17 @@ class OrganisationFinder:
 
         return (start > 0 and is_word(text[start - 1 : start + 1])) or (end < len(text) and is_word(text[end - 1 : end + 1]))
 
+    def short_forms(self, name: str) -> set[str]:
+        return short_forms(name, self.lex.place_names, self.rules)
 
-def _generic_head_length(name: str) -> int:
-    """How many leading characters of a walked name are a description ending in a generic head
-    (港股公司某某, 上市企业某某): up to the last such head that leaves two characters."""
-    return max((name.rfind(head) + len(head) for head in _GENERIC_HEADS if head in name[:-2]), default=0)
+    def _generic_head_length(self, name: str) -> int:
+        """How many leading characters of a walked name are a description ending in a generic head
+        (港股公司某某, 上市企业某某): up to the last such head that leaves two characters."""
+        return max((name.rfind(head) + len(head) for head in self.generic_heads if head in name[:-2]), default=0)
+
+    def _base_suffix(self, suffix: str) -> str:
+        """The base suffix a suffix ends with (科技公司 → 公司), or the suffix itself."""
+        return next((base for base in self.base_suffixes if suffix.endswith(base)), suffix)
 
 
 def _prefixes(text: str, start: int, longest: int) -> list[str]:
@@ -725,25 +725,21 @@ def _longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def _base_suffix(suffix: str) -> str:
-    for base in ("公司", "集团", "基金", "资本", "控股", "协会", "商会", "银行", "大学", "医院", "网"):
-        if suffix.endswith(base):
-            return base
-    return suffix
-
-
-def short_forms(name: str, places: frozenset[str] | set[str]) -> set[str]:
+def short_forms(name: str, places: frozenset[str] | set[str], rules: Mapping[str, Any] | None = None) -> set[str]:
     """Short forms a company is called by after its full name: legal form, industry word and
-    leading place other than 中国 dropped (上海瞻芯电子科技股份有限公司 → 上海瞻芯电子, 瞻芯电子)."""
+    leading place other than 中国 dropped (上海瞻芯电子科技股份有限公司 → 上海瞻芯电子, 瞻芯电子);
+    ``rules``: the organisations' rule set (``short_form_legal_forms``,
+    ``short_form_industry_words``), the shipped one by default."""
+    rules = name_lexicon().organisations if rules is None else rules
     core = name
-    for form in _LEGAL_FORMS:
+    for form in rules["short_form_legal_forms"]:
         if core.endswith(form) and len(core) > len(form) + 1:
             core = core[: -len(form)]
             break
     else:
         return set()
     core = re.sub(r"[(（][^)）]{1,6}[)）]", "", core)
-    for word in _INDUSTRY:
+    for word in rules["short_form_industry_words"]:
         if core.endswith(word) and len(core) > len(word) + 1:
             core = core[: -len(word)]
             break
@@ -755,18 +751,33 @@ def short_forms(name: str, places: frozenset[str] | set[str]) -> set[str]:
     return {f for f in forms if len(f) >= 2 and f != name}
 
 
-class OrganisationsComponent:
+class OrganisationsComponent(NameComponent):
+    """The organisation rules as a pipeline component; its rule set is ``data/organisations.json``
+    or one given to :meth:`initialize` (see :class:`~zhinvest.components._names.NameComponent`)."""
+
+    resource = "organisations"
+    finder_class = OrganisationFinder
+    finder: OrganisationFinder
+
     def __init__(self, nlp: Language, name: str = "zhinvest_organisations", set_ents: bool = True) -> None:
-        self.name = name
-        self.set_ents = set_ents
-        self.finder = OrganisationFinder()
+        super().__init__(name, set_ents)
 
     def __call__(self, doc: Doc) -> Doc:
         numeric = [(m.start, m.end) for m in get_mentions(doc) if m.label in ("MONEY", "AREA", "PROJECT_COUNT")]
         add_mentions(doc, self.finder.find(doc_text(doc), numeric), set_ents=self.set_ents)
         return doc
 
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, organisations: dict[str, Any] | None = None) -> None:
+        """Replace the rule set (the shape of ``data/organisations.json``)."""
+        if organisations is not None:
+            self.use_rules(organisations)
 
-@Language.factory("zhinvest_organisations", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={"set_ents": True})
+
+@Language.factory(
+    "zhinvest_organisations",
+    requires=["doc._.zhinvest_mentions"],  # the amounts found before, which no name crosses
+    assigns=["doc.ents", "doc._.zhinvest_mentions"],
+    default_config={"set_ents": True},
+)
 def make_organisations_component(nlp: Language, name: str, set_ents: bool) -> OrganisationsComponent:
     return OrganisationsComponent(nlp, name, set_ents=set_ents)

@@ -20,60 +20,67 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
+from typing import Any
 
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 from spacy.tokens import Doc
 import ahocorasick
 
-from ._names import NameLexicon, _automaton, longest_matches, name_lexicon
+from ._names import NameComponent, NameLexicon, _automaton, longest_matches, name_lexicon
 from ..mentions import Mention
 from ._spans import Occupancy, add_mentions, doc_text, get_mentions
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _TRANSLITERATED = re.compile(r"[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,8}){1,3}")
 _DATELINE = re.compile(r"电\s?[(（]([^()（）\n]{2,40})[)）]")
-#: A reporter's title in a byline, spaced or not (记 者, 特约通讯员, 见习记者).
-_BYLINE_TITLE = re.compile(r"(?:特\s?约|见\s?习|实\s?习|首\s?席|驻\S{1,4})?\s?(?:记\s?者|通\s?讯\s?员)|实\s?习\s?生")
 #: A bracketed group (a byline's).
 _BRACKETS = re.compile(r"[(（]([^()（）\n]{2,40})[)）]")
 #: What stands before a name that begins a clause or a list item.
 _LIST_START = set("、，,；;：:（(\n 　“\"")
-_LIST_WORDS = {"和", "与", "及", "以及", "同", "由", "是", "据"}
-#: Last characters of bodies and places, never of a name before a title (区委, 集团).
-_BODY_END = set("委局办部厅司会府院所行团厂校处室科站网社报台馆市县区省镇乡村州旗")
-#: Conjunctions that join the last name of a list (A、B及C).
-_LIST_END = ("以及", "及", "和", "与")
-#: Characters that do not begin the given name of a person in running text.
-_NOT_GIVEN = set("的了在是和与及等也都就还又被把对向从说表示出会")
-#: Characters after which a two-character name is more likely than a three-character one.
-_VERB_START = set("说在等和与及也是的将已于为向对同一昨今前")
 
 
 class PersonFinder:
     def __init__(self, lex: NameLexicon | None = None) -> None:
         self.lex = lex or name_lexicon()
+        self.rules = rules = self.lex.persons  # data/persons.json, or a replacement
+        self.list_words = frozenset(rules["list_words"])
+        self.list_end = tuple(rules["list_end_conjunctions"])
+        self.verbs_after_list = tuple(rules["verbs_after_listed_names"])
+        self.body_end = frozenset(rules["body_end_chars"])
+        self.not_given = frozenset(rules["not_given_name_start"])
+        self.verb_start = frozenset(rules["two_character_name_before"])
+
+    @cached_property
+    def byline_title(self) -> re.Pattern[str]:
+        """A reporter's title in a byline, spaced or not (记 者, 特约通讯员, 见习记者, 驻X记者)."""
+
+        def spaced(words: list[str]) -> str:
+            return "|".join(r"\s?".join(map(re.escape, word)) for word in words)
+
+        prefixes, titles, alone = (spaced(self.rules[key]) for key in ("byline_title_prefixes", "byline_titles", "byline_titles_alone"))
+        return re.compile(rf"(?:{prefixes}|驻\S{{1,4}})?\s?(?:{titles})|{alone}")
 
     @cached_property
     def compound_surnames(self) -> frozenset[str]:
-        return frozenset(self.lex["compound_surnames"])
+        return frozenset(self.rules["compound_surnames"])
 
     @cached_property
     def single_surnames(self) -> frozenset[str]:
-        return frozenset(self.lex["surnames"])
+        return frozenset(self.rules["surnames"])
 
     @cached_property
     def titles_after(self) -> ahocorasick.Automaton:
-        return _automaton(self.lex["titles_after_name"])
+        return _automaton(self.rules["titles_after_name"])
 
     @cached_property
     def titles(self) -> tuple[str, ...]:
-        return tuple(t for t in self.lex["titles"] if len(t) >= 2)
+        return tuple(t for t in self.rules["titles"] if len(t) >= 2)
 
     @cached_property
     def org_suffixes(self) -> tuple[str, ...]:
         """Organisation suffixes of two characters or more: no name begins with one."""
-        return tuple(sorted((w for w in self.lex["org_suffixes"] if len(w) >= 2), key=len, reverse=True))
+        return tuple(sorted((w for w in self.lex.organisations["org_suffixes"] if len(w) >= 2), key=len, reverse=True))
 
     def name_at(self, text: str, position: int) -> tuple[int, int] | None:
         """The span of a person's name starting at ``position``, or None."""
@@ -94,13 +101,13 @@ class PersonFinder:
         run = 0
         while given_start + run < len(text) and run < 3 and _CJK.match(text[given_start + run]):
             run += 1
-        if run == 0 or text[given_start] in _NOT_GIVEN:
+        if run == 0 or text[given_start] in self.not_given:
             return None
         if self._ender_at(text, given_start + 1) or run == 1:
             return position, given_start + 1
         if run == 3 and surname == 1 and not _CJK.match(text[given_start + 3 : given_start + 4] or "。") and not self._ender_at(text, given_start + 2):
             return position, given_start + 3  # a four-character name alone on its line (a byline)
-        if text[given_start + 1] in _VERB_START:
+        if text[given_start + 1] in self.verb_start:
             return position, given_start + 1
         return position, given_start + 2
 
@@ -134,13 +141,13 @@ class PersonFinder:
             while position < len(text) and text[position] in " \t|｜:：" and position - end < 3:
                 position += 1
             self._name_list(text, position, add)
-        for match in _BYLINE_TITLE.finditer(text):
+        for match in self.byline_title.finditer(text):
             position = match.end()
             while position < len(text) and text[position] in " \t\u3000|｜:：" and position - match.end() < 3:
                 position += 1
             self._byline_names(text, position, len(text), add)
         for match in _BRACKETS.finditer(text):
-            if _BYLINE_TITLE.search(match.group(1)):
+            if self.byline_title.search(match.group(1)):
                 self._byline_names(text, match.start(1), match.end(1), add, every_token=True)
         for match in _DATELINE.finditer(text):
             offset = match.start(1)
@@ -174,7 +181,7 @@ class PersonFinder:
 
     @cached_property
     def titles_after_listed(self) -> ahocorasick.Automaton:
-        return _automaton(self.lex["titles_after_listed_name"])
+        return _automaton(self.rules["titles_after_listed_name"])
 
     def _name_before_title(self, text: str, title_start: int) -> tuple[int, int] | None:
         """A name right before a title, standing at the start of a clause or a list item
@@ -188,17 +195,17 @@ class PersonFinder:
             if not surname or title_start - start - surname not in (1, 2):
                 continue
             before = text[start - 1] if start else "\n"
-            if not (before in _LIST_START or text[max(0, start - 2) : start] in _LIST_WORDS or text[start - 1 : start] in _LIST_WORDS):
+            if not (before in _LIST_START or text[max(0, start - 2) : start] in self.list_words or text[start - 1 : start] in self.list_words):
                 continue
             name = text[start:title_start]
-            if name in self.lex.common_words or name[-1] in _BODY_END or name[surname] in _NOT_GIVEN:
+            if name in self.lex.common_words or name[-1] in self.body_end or name[surname] in self.not_given:
                 continue
             return start, title_start
         return None
 
     @cached_property
     def nationality(self) -> re.Pattern[str]:
-        countries = sorted(self.lex["countries"], key=len, reverse=True)
+        countries = sorted(self.lex.places["countries"], key=len, reverse=True)
         return re.compile("(?:" + "|".join(map(re.escape, countries)) + ")籍")
 
     def _name_list(self, text: str, position: int, add: Callable[..., bool]) -> None:
@@ -211,10 +218,10 @@ class PersonFinder:
                 position += 1
                 listed += 1
                 continue
-            conjunction = next((w for w in _LIST_END if text.startswith(w, position)), None)
+            conjunction = next((w for w in self.list_end if text.startswith(w, position)), None)
             if listed and conjunction:
                 last = self.name_at(text, position + len(conjunction))
-                if last and (last[1] >= len(text) or not _CJK.match(text[last[1]]) or self._ender_at(text, last[1]) or text.startswith(("参加", "出席"), last[1])):
+                if last and (last[1] >= len(text) or not _CJK.match(text[last[1]]) or self._ender_at(text, last[1]) or text.startswith(self.verbs_after_list, last[1])):
                     add(last)
             break
 
@@ -270,9 +277,9 @@ class PersonFinder:
         if transliterated:
             return self.name_at(text, position)
         end = position
-        while end < len(text) and end - position < 4 and _CJK.match(text[end]) and text[end] not in _NOT_GIVEN and not self._ender_at(text, end):
+        while end < len(text) and end - position < 4 and _CJK.match(text[end]) and text[end] not in self.not_given and not self._ender_at(text, end):
             end += 1
-        if end - position >= 2 and (end >= len(text) or not _CJK.match(text[end]) or text[end] in _NOT_GIVEN or self._ender_at(text, end)):
+        if end - position >= 2 and (end >= len(text) or not _CJK.match(text[end]) or text[end] in self.not_given or self._ender_at(text, end)):
             return position, end
         return None
 
@@ -315,11 +322,16 @@ class PersonFinder:
         return orgs
 
 
-class PersonsComponent:
+class PersonsComponent(NameComponent):
+    """The person rules as a pipeline component; its rule set is ``data/persons.json`` or one
+    given to :meth:`initialize` (see :class:`~zhinvest.components._names.NameComponent`)."""
+
+    resource = "persons"
+    finder_class = PersonFinder
+    finder: PersonFinder
+
     def __init__(self, nlp: Language, name: str = "zhinvest_persons", set_ents: bool = True) -> None:
-        self.name = name
-        self.set_ents = set_ents
-        self.finder = PersonFinder()
+        super().__init__(name, set_ents)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = get_mentions(doc)
@@ -328,7 +340,17 @@ class PersonsComponent:
         add_mentions(doc, self.finder.find(doc_text(doc), organisations, avoid), set_ents=self.set_ents)
         return doc
 
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, persons: dict[str, Any] | None = None) -> None:
+        """Replace the rule set (the shape of ``data/persons.json``)."""
+        if persons is not None:
+            self.use_rules(persons)
 
-@Language.factory("zhinvest_persons", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={"set_ents": True})
+
+@Language.factory(
+    "zhinvest_persons",
+    requires=["doc._.zhinvest_mentions"],  # the organisations and amounts found before
+    assigns=["doc.ents", "doc._.zhinvest_mentions"],
+    default_config={"set_ents": True},
+)
 def make_persons_component(nlp: Language, name: str, set_ents: bool) -> PersonsComponent:
     return PersonsComponent(nlp, name, set_ents=set_ents)

@@ -2,7 +2,7 @@
 
 - Administrative divisions of China from the cpca package (MIT licence): full names
   (``嘉定区``) and short forms (``嘉定``), minus short forms that are ordinary words
-  (``data/names.json`` ``division_short_stoplist``); countries and world regions.
+  (``data/places.json`` ``division_short_stoplist``); countries and world regions.
 - Township-level divisions (镇 乡 街道, ``data/towns_cn.json``, National Bureau of Statistics
   codes): full names anywhere (郭X镇, X街道); a town's short form right after its county or
   city (渝北 + 洛碛), or in a text that names its county.
@@ -29,58 +29,54 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import alternation
-from ._names import Boundaries, NameLexicon, _automaton, longest_matches, name_lexicon, short_form, walk_left
+from ._names import Boundaries, NameComponent, NameLexicon, _automaton, longest_matches, name_lexicon, short_form, walk_left
 from ..mentions import Mention
 from ._spans import doc_text, add_mentions
 
-#: What a place's name takes to name its people or area, still a place (香港人, 台湾地区).
-_PLACE_AFFIXES = frozenset({"人", "人民", "地区", "岛", "市民", "籍", "话", "方面", "境内", "全境"})
 _NUMERAL = re.compile(r"[0-9]|[零一二两三四五六七八九十百千万几多][个家座大批项类期]|^[一二两三四五六七八九十几]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-#: A town's full name: two or three characters and 镇, 乡 or 街道.
-_TOWN = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:镇|乡|街道)")
-#: Characters before 镇 that make a phrase, not a name (特色小镇, 工业重镇, 各乡镇).
-_GENERIC_BEFORE_TOWN = frozenset("小古重名城集乡新全各该本每个")
-#: Aspect particles: no name begins with one (意味着 + X新区).
-_ASPECT = frozenset("着著了过過")
-#: Function characters: no descriptor of a zone's name holds one (在上海的开发区).
-_FUNCTION = frozenset("的了在是和与及等也都就还又被把对向从为将于之其该这那各每")
 
 
 class PlaceFinder:
     def __init__(self, lex: NameLexicon | None = None) -> None:
         self.lex = lex or name_lexicon()
+        self.rules = rules = self.lex.places  # data/places.json, or a replacement
+        self.place_affixes = frozenset(rules["place_affixes"])
+        self.generic_before_town = frozenset(rules["generic_before_town"])
+        self.aspect = frozenset(rules["aspect_particles"])
+        self.road_directions = tuple(rules["road_directions"])
+        self.function_chars = frozenset(self.lex.shared["function_chars"])  # no zone's descriptor holds one
 
     @cached_property
-    def context(self) -> dict[str, Any]:
-        context: dict[str, Any] = self.lex["place_context"]
-        return context
+    def town(self) -> re.Pattern[str]:
+        """A town's full name: two or three characters and 镇, 乡 or 街道."""
+        return re.compile(rf"([\u4e00-\u9fff]{{2,3}}?){alternation(self.rules['town_words'])}")
 
     @cached_property
     def zone(self) -> re.Pattern[str]:
-        words = sorted(self.lex["place_suffix_patterns"], key=len, reverse=True)
+        words = sorted(self.rules["place_suffix_patterns"], key=len, reverse=True)
         return re.compile("|".join(map(re.escape, words)))
 
     @cached_property
     def unknown_zone(self) -> re.Pattern[str]:
-        words = sorted(self.lex["zone_words_after_unknown_name"], key=len, reverse=True)
+        words = sorted(self.rules["zone_words_after_unknown_name"], key=len, reverse=True)
         return re.compile("|".join(map(re.escape, words)))
 
     @cached_property
     def abbreviation(self) -> re.Pattern[str]:
-        before = alternation(self.lex["abbreviation_before"])
-        chars = re.escape(self.lex["province_abbreviations"])
-        not_after = re.escape(self.lex["abbreviation_not_before"])
+        before = alternation(self.rules["abbreviation_before"])
+        chars = re.escape(self.rules["province_abbreviations"])
+        not_after = re.escape(self.rules["abbreviation_not_before"])
         return re.compile(rf"(?:{before})(?P<abbr>[{chars}])(?![{not_after}{chars}])")
 
     @cached_property
     def abbreviation_compound(self) -> re.Pattern[str]:
         """Two or three province abbreviations standing as a noun (港澳, 川渝): in brackets of
         their own, after a movement or location verb, or before 地区, 两地 …"""
-        chars = re.escape(self.lex["province_abbreviations"])
-        verbs = [w for w in self.lex["abbreviation_before"] if not set(w) <= set(self.lex["province_abbreviations"])]
+        chars = re.escape(self.rules["province_abbreviations"])
+        verbs = [w for w in self.rules["abbreviation_before"] if not set(w) <= set(self.rules["province_abbreviations"])]
         before = alternation(verbs)
-        after = alternation(self.context["abbreviation_compound_after"])
+        after = alternation(self.rules["abbreviation_compound_after"])
         return re.compile(
             rf"(?<=[(（])(?P<a>[{chars}]{{2,3}})(?=[)）])"
             rf"|(?<![{chars}])(?P<b>[{chars}]{{2,3}})(?:{after})"
@@ -89,19 +85,19 @@ class PlaceFinder:
 
     @cached_property
     def world_cities(self) -> frozenset[str]:
-        return frozenset(self.lex["world_cities"])
+        return frozenset(self.rules["world_cities"])
 
     @cached_property
     def source_line(self) -> re.Pattern[str]:
-        return re.compile(self.context["source_line"], re.M)
+        return re.compile(self.rules["source_line"], re.M)
 
     @cached_property
     def division_suffix_words(self) -> Boundaries:
-        return Boundaries(self.context["division_suffix_words"])
+        return Boundaries(self.rules["division_suffix_words"])
 
     @cached_property
     def zone_generic(self) -> Boundaries:
-        return Boundaries(self.context["zone_generic_names"])
+        return Boundaries(self.rules["zone_generic_names"])
 
     @cached_property
     def town_and_licensed(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -110,7 +106,7 @@ class PlaceFinder:
     def find(self, text: str) -> list[Mention]:
         lex = self.lex
         skipped = self._source_lines(text)
-        raw = [m for m in longest_matches(lex.places, text) if not any(s <= m[0] < e for s, e in skipped)]
+        raw = [m for m in longest_matches(lex.place_matcher, text) if not any(s <= m[0] < e for s, e in skipped)]
         raw_starts = {start for start, _, _ in raw}
         spans: list[tuple[int, int]] = []
         licensed: set[str] = set()  # short forms a full name in this text vouches for (大兴区 → 大兴)
@@ -180,10 +176,10 @@ class PlaceFinder:
 
     def _road_at(self, text: str, end: int) -> bool:
         """Whether a road's name goes on at ``end`` (白沙 + 路, 北京 + 东路, 长江 + 大道)."""
-        position = end + 1 if text[end : end + 1] in ("东", "西", "南", "北", "中") else end
-        for word in self.context["road_words"]:
+        position = end + 1 if text[end : end + 1] in self.road_directions else end
+        for word in self.rules["road_words"]:
             if text.startswith(word, position):
-                return not any(text.startswith(other, position) for other in self.context["not_road_after"])
+                return not any(text.startswith(other, position) for other in self.rules["not_road_after"])
         return False
 
     def _vouched_forms(self, name: str) -> list[str]:
@@ -192,7 +188,7 @@ class PlaceFinder:
         if name in self.lex.town_names:
             form = name[:-2] if name.endswith(("街道", "苏木")) else name[:-1]
             return [form] if form in self.lex.town_short_forms else []
-        short = short_form(name)
+        short = short_form(name, self.lex.division_suffixes)
         return [short] if short and name in self.lex.division_of_short_form.get(short, ()) else []
 
     def _extend(self, text: str, start: int, end: int, name: str, raw_starts: set[int]) -> int:
@@ -218,7 +214,7 @@ class PlaceFinder:
         towns = self.lex.town_forms.get(name, ())
         for length in range(1, 3):
             stop = position + length
-            if stop > len(text) or not _CJK.match(text[stop - 1]) or stop - 1 in raw_starts or text[stop - 1] in _FUNCTION:
+            if stop > len(text) or not _CJK.match(text[stop - 1]) or stop - 1 in raw_starts or text[stop - 1] in self.function_chars:
                 break
             if any(text[position : position + n] in towns for n in (2, 3, 4)):
                 break  # 珠海 + 横琴新区: the town names the zone
@@ -247,9 +243,9 @@ class PlaceFinder:
                     return None
                 return end, end + length
         if name in self.lex.county_names or name in self.lex.division_of_short_form:
-            town = _TOWN.match(text, end)  # a town the gazetteer no longer lists (兴文县 + X镇, merged since)
+            town = self.town.match(text, end)  # a town the gazetteer no longer lists (兴文县 + X镇, merged since)
             stem = town.group(1) if town else ""
-            if town and not (stem in self.lex.common_words or stem[:2] in self.lex.common_words or stem[-1] in _GENERIC_BEFORE_TOWN or self.zone_generic.starts_at(text, end)):
+            if town and not (stem in self.lex.common_words or stem[:2] in self.lex.common_words or stem[-1] in self.generic_before_town or self.zone_generic.starts_at(text, end)):
                 return town.span()
         return None
 
@@ -284,13 +280,13 @@ class PlaceFinder:
             first = walk_left(text, dot, self.lex.boundary_words, limit=4)
             start = first if dot - first >= 2 else dot + 1
         while match.start() - start > 2 and (
-            text[start : start + 2] in self.lex.common_words or text[start] in _ASPECT or self._crossed_from_left(text, start, start + 1)
+            text[start : start + 2] in self.lex.common_words or text[start] in self.aspect or self._crossed_from_left(text, start, start + 1)
         ):
             start += 1  # 项目 + 翠亨新区, 意味著 + X新区
         name = text[start : match.start()]
         if len(name) < 2 or _NUMERAL.search(name) or not all(_CJK.match(c) or c in "·•" for c in name):
             return None
-        if name in self.lex.common_words or self.zone_generic.starts_at(text, start) or name[-1] in _FUNCTION or name[-1] == "部":
+        if name in self.lex.common_words or self.zone_generic.starts_at(text, start) or name[-1] in self.function_chars or name[-1] == "部":
             return None
         return start, match.end()
 
@@ -304,7 +300,7 @@ class PlaceFinder:
         for word_start in range(start, end):
             for word_end in range(end + 1, min(word_start + 4, len(text)) + 1):
                 frequency = words.get(text[word_start:word_end], 0)
-                if frequency > own and frequency > following and text[end:word_end] not in _PLACE_AFFIXES:
+                if frequency > own and frequency > following and text[end:word_end] not in self.place_affixes:
                     return True
         return False
 
@@ -329,15 +325,25 @@ class PlaceFinder:
         return not (after.isascii() and after.isalpha()) or text[start:end] in self.lex.countries
 
 
-class PlacesComponent:
+class PlacesComponent(NameComponent):
+    """The place rules as a pipeline component; its rule set is ``data/places.json`` or one
+    given to :meth:`initialize` (see :class:`~zhinvest.components._names.NameComponent`)."""
+
+    resource = "places"
+    finder_class = PlaceFinder
+    finder: PlaceFinder
+
     def __init__(self, nlp: Language, name: str = "zhinvest_places", set_ents: bool = True) -> None:
-        self.name = name
-        self.set_ents = set_ents
-        self.finder = PlaceFinder()
+        super().__init__(name, set_ents)
 
     def __call__(self, doc: Doc) -> Doc:
         add_mentions(doc, self.finder.find(doc_text(doc)), set_ents=self.set_ents)
         return doc
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, places: dict[str, Any] | None = None) -> None:
+        """Replace the rule set (the shape of ``data/places.json``)."""
+        if places is not None:
+            self.use_rules(places)
 
 
 @Language.factory("zhinvest_places", assigns=["doc.ents", "doc._.zhinvest_mentions"], default_config={"set_ents": True})

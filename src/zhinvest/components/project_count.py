@@ -11,16 +11,15 @@ The span is numeral + classifier only (``216个``, ``580多个``).
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cached_property
-from importlib.resources import files
 from typing import Any
 
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 
 from ..numbers import Lexicon, alternation, lexicon, parse_count
+from ..resources import load_resource
 from ..mentions import Mention
 from ._spans import LexiconComponent, Occupancy
 
@@ -29,8 +28,7 @@ _NO_PUNCT = r"[^，。、；：,;:！？!?\n（）()“”\"《》]"
 
 
 def load_project_words() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(files("zhinvest").joinpath("data/project_count.json").read_text(encoding="utf-8"))
-    return data
+    return load_resource("project_count")
 
 
 class ProjectCountFinder:

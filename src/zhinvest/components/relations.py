@@ -557,6 +557,7 @@ def relation_candidates(doc: Doc) -> list[RelationCandidate]:
 
 @Language.factory(
     "zhinvest_relations",
+    requires=["doc._.zhinvest_mentions"],  # the mentions of the entity components before it
     assigns=["doc._.zhinvest_relations", "doc.ents", "span._.value", "span._.currency", "span._.unit", "span._.qualifier"],
     default_config={"set_ents": True},
 )

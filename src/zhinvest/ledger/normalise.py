@@ -2,7 +2,7 @@
 
 Companies (:func:`company_key`, :func:`document_aliases`): a name's key is its Simplified,
 half-width form without white space, without a bracketed place (蔚能(上海)电池科技 → 蔚能电池科技)
-and without its legal form (有限公司, 股份有限公司, 集团 …, ``data/names.json``). Two mentions are
+and without its legal form (有限公司, 股份有限公司, 集团 …, ``data/organisations.json``). Two mentions are
 one company only for a stated reason: their keys are identical, or one is the 简称 of the other
 in the same document (declared with 简称, or the full name's key without its leading place,
 industry words or both starting with it). String similarity alone never merges two companies.
@@ -17,17 +17,16 @@ a resolved place in the text (秀洲区洪合镇) keeps that place.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib.resources import files
 from typing import Any
 
 from ..components._names import short_form
 from ..reader.normalise import fold_width, to_simplified
+from ..resources import load_resource
 from ..schema import Document, Entity
 
 __all__ = [
@@ -48,24 +47,18 @@ def name_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _names_data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(files("zhinvest").joinpath("data/names.json").read_text(encoding="utf-8"))
-    return data
-
-
-@lru_cache(maxsize=1)
 def _legal_forms() -> tuple[str, ...]:
-    return tuple(sorted(_names_data()["legal_forms"], key=len, reverse=True))
+    return tuple(sorted(load_resource("organisations")["legal_forms"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _industry_words() -> tuple[str, ...]:
-    return tuple(sorted(_names_data()["industry_words"], key=len, reverse=True))
+    return tuple(sorted(load_resource("organisations")["industry_words"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _non_division_places() -> frozenset[str]:
-    data = _names_data()
+    data = load_resource("places")
     return frozenset(data["countries"]) | frozenset(data["regions"]) | frozenset(data["world_cities"])
 
 
@@ -169,7 +162,7 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> "Gazetteer":
-        return cls(json.loads(files("zhinvest").joinpath("data/places_hierarchy.json").read_text(encoding="utf-8")))
+        return cls(load_resource("places_hierarchy"))
 
     @cached_property
     def by_name(self) -> dict[str, list[str]]:

@@ -5,11 +5,9 @@ Each step takes and returns an :class:`AlignedText`, so offsets into the source 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from .offsets import AlignedText, Edit
@@ -89,7 +87,9 @@ class LineRules:
     @classmethod
     def load(cls, data: dict[str, Any] | None = None) -> "LineRules":
         if data is None:
-            data = json.loads(files("zhinvest").joinpath("data/boilerplate.json").read_text(encoding="utf-8"))
+            from ..resources import load_resource  # pydantic only when the rules are first read
+
+            data = load_resource("boilerplate")
         return cls(
             drop=tuple(re.compile(p) for p in data["drop_line_patterns"]),
             trailer=tuple(re.compile(p) for p in data["trailer_patterns"]),

@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{target}: {len(towns['full_names'])} town names, {len(towns['town_short_forms'])} counties", file=sys.stderr)
         return
 
-    data = json.loads(files("zhinvest").joinpath("data/names.json").read_text(encoding="utf-8"))
+    data = json.loads(files("zhinvest").joinpath("data/places.json").read_text(encoding="utf-8"))
     gazetteer = build_place_gazetteer(set(data["division_short_stoplist"]))
     target = DATA_DIR / "places_cn.json"
     target.write_text(json.dumps(gazetteer, ensure_ascii=False, indent=0), encoding="utf-8")
