@@ -257,15 +257,22 @@ class Occupancy:
 
 
 class LexiconComponent:
-    """Base of the numeric rule components: the numeric lexicon, its serialisation, and a
-    finder (``finder_class(lexicon).find(text) -> mentions``) rebuilt whenever the tables change."""
+    """Base of the numeric rule components: their rule sets (``data/units.json`` and
+    ``data/qualifiers.json``), the lexicon built from them, and a finder
+    (``finder_class(lexicon).find(text) -> mentions``) rebuilt whenever the rule sets change.
+    As spaCy's ``span_ruler``, a component takes its rule sets in :meth:`initialize`
+    (validated against their schemas in :mod:`zhinvest.resources`) and writes them back, as
+    given, in :meth:`to_disk`."""
 
     finder_class: Any = None
+    #: The rule sets a numeric component reads, by resource name.
+    RESOURCES: tuple[str, ...] = ("units", "qualifiers")
 
     def __init__(self, nlp: Any, name: str, overwrite_ents: bool = False, set_ents: bool = True) -> None:
         self.name = name
         self.overwrite_ents = overwrite_ents
         self.set_ents = set_ents
+        self.rules: dict[str, dict[str, Any]] = {}
         self.lexicon: Lexicon = lexicon()
         self.finder = self.finder_class(self.lexicon)
 
@@ -274,44 +281,28 @@ class LexiconComponent:
         return doc
 
     def initialize(self, get_examples: Any = None, *, nlp: Any = None, units: dict[str, Any] | None = None, qualifiers: dict[str, Any] | None = None) -> None:
-        """Replace the default tables, as ``[initialize.components.NAME]`` settings or arguments."""
-        if units is not None or qualifiers is not None:
-            self.lexicon = Lexicon.load(units, qualifiers)
-            self.finder = self.finder_class(self.lexicon)
+        """Replace the shipped rule sets, as ``[initialize.components.NAME]`` settings or arguments."""
+        given = {name: table for name, table in (("units", units), ("qualifiers", qualifiers)) if table is not None}
+        if given:
+            self._use({**self.rules, **given})
 
-    def _tables(self) -> dict[str, dict[str, Any]]:
-        lex = self.lexicon
-        units = {
-            "digits": lex.digits,
-            "small_units": lex.small_units,
-            "big_units": lex.big_units,
-            "approximators": lex.approximators,
-            "currencies": lex.currencies,
-            "not_currency_after_yuan": lex.not_currency_after_yuan,
-            "area_units": lex.area_units,
-            "area_units_needing_big_multiplier": list(lex.area_units_needing_big_multiplier),
-            "area_value_places": lex.area_value_places,
-            "project_classifiers": lex.project_classifiers,
-        }
-        qualifiers = {
-            "before": lex.qualifiers_before,
-            "after": lex.qualifiers_after,
-            "bare_threshold_after": lex.bare_threshold_after,
-            "compound_exceptions": list(lex.compound_exceptions),
-            "adverbs_over_verb": lex.adverbs_over_verb or {},
-        }
-        return {"units": units, "qualifiers": qualifiers}
+    def _use(self, rules: dict[str, dict[str, Any]]) -> None:
+        from ..resources import validate_resource
+
+        self.rules = {name: validate_resource(name, json.loads(json.dumps(table))) for name, table in rules.items()}
+        self.lexicon = Lexicon.load(self.rules.get("units"), self.rules.get("qualifiers"))
+        self.finder = self.finder_class(self.lexicon)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The rule sets given to :meth:`initialize` (none when the shipped ones are in use)."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for name, table in self._tables().items():
+        for name, table in self.rules.items():
             (path / f"{name}.json").write_text(json.dumps(table, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LexiconComponent":
         path = Path(path)
-        units = json.loads((path / "units.json").read_text(encoding="utf-8"))
-        qualifiers = json.loads((path / "qualifiers.json").read_text(encoding="utf-8"))
-        self.lexicon = Lexicon.load(units, qualifiers)
-        self.finder = self.finder_class(self.lexicon)
+        rules = {name: json.loads((path / f"{name}.json").read_text(encoding="utf-8")) for name in self.RESOURCES if (path / f"{name}.json").is_file()}
+        if rules:
+            self._use(rules)
         return self
