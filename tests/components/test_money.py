@@ -96,6 +96,23 @@ def test_initialize_replaces_tables():
     assert [m.currency for m in money.finder.find("投资5亿比特币")] == ["BTC"]
 
 
+def test_a_modified_rule_set_round_trips_and_a_bad_one_is_refused(tmp_path):
+    from zhinvest.errors import ResourceError
+    from zhinvest.resources import load_resource
+
+    nlp = spacy.blank("zh")
+    money = nlp.add_pipe("zhinvest_money")
+    units = load_resource("units")
+    units["currencies"] = {**units["currencies"], "比特币": "BTC"}
+    money.initialize(units=units)
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert [m.currency for m in loaded.get_pipe("zhinvest_money").finder.find("投资5亿比特币")] == ["BTC"]
+    assert [m.currency for m in spacy.blank("zh").add_pipe("zhinvest_money").finder.find("投资5亿比特币")] != ["BTC"]  # other pipelines keep the shipped tables
+    with pytest.raises(ResourceError, match="units"):
+        money.initialize(units={**units, "currencys": {}})
+
+
 @pytest.mark.parametrize("text", ["年产5万吨三元前驱体项目", "构建城乡二元结构", "推动投资主体多元化"])
 def test_a_lone_digit_before_yuan_inside_a_term_is_no_money(text):
     from zhinvest.components.money import MoneyFinder

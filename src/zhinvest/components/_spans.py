@@ -294,10 +294,13 @@ class LexiconComponent:
         self.finder = self.finder_class(self.lexicon)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """The rule sets given to :meth:`initialize` (none when the shipped ones are in use)."""
+        """The rule sets in use: those given to :meth:`initialize`, else the shipped ones."""
+        from ..resources import load_resource
+
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for name, table in self.rules.items():
+        for name in self.RESOURCES:
+            table = self.rules[name] if name in self.rules else load_resource(name)
             (path / f"{name}.json").write_text(json.dumps(table, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LexiconComponent":
