@@ -447,7 +447,10 @@ def parse_area(text: str, before: str = "", after: str = "", lex: Lexicon | None
         m2 = Decimal(exact.numerator)
     else:
         places = Decimal(1).scaleb(-lex.area_value_places)
-        m2 = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(places, rounding=ROUND_HALF_EVEN)
+        try:
+            m2 = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(places, rounding=ROUND_HALF_EVEN)
+        except InvalidOperation:  # more digits than a Decimal context holds: no area anyone wrote
+            raise ValueError(f"area too large: {text!r}") from None
     return Quantity(m2, qualifier_around(before, after, approx, lex), unit="m2")
 
 

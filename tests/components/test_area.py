@@ -44,3 +44,9 @@ def test_area_cases(finder, text, expected):
 )
 def test_not_area(finder, text):
     assert finder.find(text) == []
+
+
+def test_an_absurdly_long_number_is_no_area_and_no_error():
+    from zhinvest.components.area import AreaFinder
+
+    assert AreaFinder().find("11111111111111111111亿亩") == []
