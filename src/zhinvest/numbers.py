@@ -174,7 +174,7 @@ class Lexicon:
     def range_numeral_before(self) -> re.Pattern[str]:
         """A numeral and a separator ending the text before a span (``3到``): the span is a
         range's second bound."""
-        return re.compile(rf"{self.numeral}\s?{self.range_separator}\s?\Z")
+        return re.compile(rf"{self.numeral}\s?(?:{self.currency})?\s?{self.range_separator}\s?\Z")
 
     @cached_property
     def area_span(self) -> re.Pattern[str]:
@@ -395,9 +395,27 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
         named = lex.currencies.get(bound.group("currency")) if bound and bound.group("currency") else None
         qualifier = "at_least" if bound else qualifier_around(before, after, approx, lex)
         return Quantity(value, qualifier, named or "CNY")
-    range_head = lex.range_head_before.search(before)
-    qualifier = "under" if range_head and lex.range_numeral_before.search(before) else qualifier_around(before, after, approx, lex)
+    if lex.range_head_before.search(before) and lex.range_numeral_before.search(before):
+        qualifier = "under"  # the second bound of a range (3到5亿元, 10亿元至50亿元)
+    elif (bound := lex.range_bound_after.match(after)) and bound.group("currency") and _has_digit_or_numeral(bound.group("number"), lex):
+        qualifier = "at_least"  # the first bound of a range whose bounds both carry a unit (10亿元至50亿元)
+    else:
+        qualifier = qualifier_around(_without_currency_name(before, lex), after, approx, lex)
     return Quantity(value, qualifier, _currency_after(currency_word, after, lex, before))
+
+
+def _without_currency_name(before: str, lex: Lexicon) -> str:
+    """The text before an amount without a currency named right before the number, so that a
+    qualifier before the name still qualifies it (约人民币5亿元, 逾新台币100亿元)."""
+    stripped = before.rstrip(" ")
+    for name in sorted(lex.currencies_besides_yuan, key=len, reverse=True):
+        if stripped.endswith(name) and len(name) > 1:
+            return stripped[: -len(name)]
+    return before
+
+
+def _has_digit_or_numeral(text: str, lex: Lexicon) -> bool:
+    return any(ch.isdigit() or ch in lex.digits for ch in text)
 
 
 def _currency_after(unit: str, after: str, lex: Lexicon, before: str = "") -> str:

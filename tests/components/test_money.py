@@ -23,6 +23,15 @@ def found(finder, text):
         ("擬投資14.2億元在青浦區新建", [("14.2億元", Decimal("1420000000"), "CNY", "exact")]),
         ("拟投资3到5亿元建设", [("3", Decimal("300000000"), "CNY", "at_least"), ("5亿元", Decimal("500000000"), "CNY", "under")]),
         ("投资10亿—50亿元不等", [("10亿", Decimal("1000000000"), "CNY", "at_least"), ("50亿元", Decimal("5000000000"), "CNY", "under")]),
+        # a range whose bounds both carry the unit; a unit then a year after a dash is no range
+        ("单体投资20亿元至60亿元的项目", [("20亿元", Decimal("2000000000"), "CNY", "at_least"), ("60亿元", Decimal("6000000000"), "CNY", "under")]),
+        ("预计投入3000万美元到5000万美元之间", [("3000万美元", Decimal("30000000"), "USD", "at_least"), ("5000万美元", Decimal("50000000"), "USD", "under")]),
+        ("计划投资8亿元至2027年建成", [("8亿元", Decimal("800000000"), "CNY", "exact")]),
+        ("产值从6亿元增至9亿元", [("6亿元", Decimal("600000000"), "CNY", "exact"), ("9亿元", Decimal("900000000"), "CNY", "exact")]),
+        # a qualifier before a currency named before the number
+        ("拟投资约人民币36000万元", [("36000万元", Decimal("360000000"), "CNY", "about")]),
+        ("约合人民币12亿元", [("12亿元", Decimal("1200000000"), "CNY", "about")]),
+        ("投资逾港币20亿元", [("20亿元", Decimal("2000000000"), "HKD", "over")]),
         ("到2025年，产业规模力争突破5000亿。", [("5000亿", Decimal("500000000000"), "CNY", "over")]),
         ("发起设立百亿级元宇宙新赛道产业基金", [("百亿级", Decimal("10000000000"), "CNY", "magnitude")]),
         ("形成四大万亿级产业集群", [("万亿级", Decimal("1000000000000"), "CNY", "magnitude")]),
