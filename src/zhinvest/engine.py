@@ -14,6 +14,7 @@ and component errors are noted on the :class:`Pipeline` that ran into them.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -261,6 +262,9 @@ class _Worker:
     @classmethod
     def start(cls, pipeline: Pipeline) -> None:
         cls.pipeline = pipeline
+        # what the worker inherited (spaCy, the lexicons) lives as long as it does: the cyclic
+        # garbage collector need not walk it again, nor touch its shared pages
+        gc.freeze()
 
     @classmethod
     def run(cls, sources: list[Source]) -> list[Document | Failure]:
