@@ -344,6 +344,7 @@ def test_left_edge_stops_at_descriptors_and_verbs(finder, text, expected):
         pytest.param("签约项目包括：中国中车西安轨道车辆有限公司检修基地项目", ["中国中车西安轨道车辆有限公司"], id="listed-group+subsidiary"),
         pytest.param("武汉比亚迪电池项目和杭州海康威视研发中心", ["武汉比亚迪", "杭州海康威视"], id="city-before-a-company-is-part-of-it"),
         pytest.param("本地汽车集团和各类产业集团", [], id="generic-集团-phrases-stay-out"),
+        pytest.param("浙江民营企业集团和本地汽车产业集团", [], id="place-before-a-generic-集团-phrase"),
     ],
 )
 def test_names_held_together(finder, text, expected):

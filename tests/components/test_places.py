@@ -210,6 +210,7 @@ def test_towns_after_their_county(finder, text, expected):
         pytest.param("落户嘉兴独山港经济开发区", ["嘉兴独山港经济开发区"], id="town-inside-a-zone-descriptor"),
         pytest.param("在绍兴柯桥经济开发区投资", ["绍兴", "柯桥经济开发区"], id="county-of-the-city-begins-the-zone"),
         pytest.param("在安徽宣城经开区投资", ["安徽", "宣城经开区"], id="province-then-city-zone"),
+        pytest.param("在浙江嘉善经济技术开发区投资", ["浙江", "嘉善经济技术开发区"], id="province-then-county-zone"),
     ],
 )
 def test_zones_new_areas_and_renamed_counties(finder, text, expected):

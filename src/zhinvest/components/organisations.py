@@ -429,7 +429,7 @@ class OrganisationFinder:
             name = text[start:suffix_start]
             if len(name) < 2 and not (len(name) == 1 and len(suffix) >= 4):
                 continue
-            blocked = any(name.endswith(b) for b in blockers.get(suffix, ())) and not self._has_trade_name(text, start, walk_from, anchored)
+            blocked = any(name.endswith(b) for b in blockers.get(suffix, ())) and not (walk_from < suffix_start and self._has_trade_name(text, start, walk_from, anchored))
             if name in self.generic or blocked or (base == "资本" and name in self.lex.place_names):
                 if not text.startswith(self.associations, end):  # 中国上市公司协会: the phrase is part of a name
                     stops[start:end] = b"\x01" * (end - start)
@@ -441,16 +441,16 @@ class OrganisationFinder:
         return spans
 
     def _has_trade_name(self, text: str, start: int, industry_start: int, anchored: int | None) -> bool:
-        """Whether a registered name read as place + trade name + industry words (江西某某 +
-        脐橙产业 + 集团) has a trade name of two characters or more after its places: then a
-        generic ending (产业集团, 汽车集团) is its industry, and the whole is a name."""
+        """Whether a registered name read as place + trade name + industry words (江西赣州 +
+        脐橙 + 产业 + 集团) has a trade name of two characters or more after its places, even an
+        ordinary word: then a generic ending (产业集团) is its industry, and the whole is a name."""
         if anchored is None:
             return False
         position = start
         while (step := next((len(p) for p in _prefixes(text[:industry_start], position, 8) if p in self.lex.place_names), 0)) and industry_start - position - step >= 2:
             position += step
         trade = text[position:industry_start]
-        return len(trade) >= 2 and trade not in self.lex.common_words and trade not in self.generic and not self.lex.place_names.__contains__(trade)
+        return len(trade) >= 2 and trade not in self.lex.place_names and not any(part in trade for part in self.generic if len(part) >= 2)
 
     @cached_property
     def foreign_title(self) -> re.Pattern[str]:

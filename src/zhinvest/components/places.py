@@ -232,11 +232,16 @@ class PlaceFinder:
 
     def _own_place_at(self, text: str, position: int, name: str) -> bool:
         """Whether a division of its own begins at ``position`` after the place ``name``: a
-        city or a county of ``name`` (山东 + 潍坊, 黔南 + 瓮安), not a town or another place's
-        short form inside a zone's descriptor (漳州 + 古雷港, 潍坊 + 滨海)."""
+        city, a county of ``name``, or a division that the zone word follows (山东 + 潍坊, 黔南 +
+        瓮安, 江苏 + 太仓高新区); not a town or a name inside a zone's descriptor (漳州 + 古雷港,
+        嘉兴 + 独山港)."""
         children = self.lex.child_divisions
         own = children.get(name, frozenset())
-        return any((form := text[position : position + n]) in children or form in own for n in range(2, 9))
+        for n in range(2, 9):
+            form = text[position : position + n]
+            if form in children or form in own or (form in self.lex.gazetteer_names and self.zone.match(text, position + n)):
+                return True
+        return False
 
     def _town_after(self, text: str, end: int, name: str, raw_starts: set[int]) -> tuple[int, int] | None:
         """A town of the county or city ``name`` right after it, by its short form (渝北 + 洛碛),
