@@ -179,6 +179,10 @@ class OrganisationsResource(_Resource):
     #: Characters no signing partner's name begins with (与会, 与其), and generic partners.
     not_partner_start: Chars
     generic_partners: Words
+    #: Verbs of a subject that builds or invests at a place (X将在L + 建设): X is a name.
+    builds_at_place_verbs: Words
+    #: Subjects of such a clause that are no name (该公司, 双方, 今年).
+    not_subjects: Words
     #: The verbs and adverbs of a signing (与某某正式签署).
     signing_verbs: Words
     signing_adverbs: Words

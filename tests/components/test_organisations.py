@@ -365,3 +365,19 @@ def test_names_held_together(finder, text, expected):
 )
 def test_government_and_party_bodies(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("格力将在赣州投资50亿元建设空调生产基地", ["格力"], id="short-name-将在-place-invests"),
+        pytest.param("会上，海尔在青岛建设新工厂", ["海尔"], id="short-name-在-place-builds"),
+        pytest.param("张鹰介绍，最近宝钢将在湛江建设新基地", ["宝钢"], id="time-word-before-the-subject"),
+        pytest.param("目前，园区已与宁德储能、阳光电源等5家企业达成合作意向", ["宁德储能", "阳光电源"], id="two-item-list-under-a-head"),
+        pytest.param("今年将在上海建设新工厂。我们将在上海投资", [], id="time-word-and-pronoun-subjects"),
+        pytest.param("上述协议约定，三方将在玉溪市共同设立两家公司", [], id="a-count-of-parties"),
+        pytest.param("会上，该区将在苏州设立办事处，双方将在南京建设", [], id="generic-subjects"),
+    ],
+)
+def test_short_names_in_subject_position(finder, text, expected):
+    assert orgs(finder, text) == expected

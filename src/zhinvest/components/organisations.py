@@ -116,6 +116,7 @@ class OrganisationFinder:
         avoided = Occupancy(len(text), avoid)
         found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and avoided.free(*c))
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
+        found = _longest_first(found + [c for c in self._subjects(text, avoid) if not overlaps(*c, found)])
         found = _longest_first(found + self._coordinated(text, found, avoid))
         found = self._propagate(text, found, avoid)
         found = self._joined(text, found)
@@ -622,6 +623,46 @@ class OrganisationFinder:
         return spans
 
     @cached_property
+    def subject_at_place(self) -> re.Pattern[str]:
+        modals = alternation(self.rules["investment_modals"])
+        verbs = alternation(self.rules["builds_at_place_verbs"])
+        return re.compile(
+            rf"(?:^|(?<=[，。；：！？,;:!?\n“”]))(?P<name>[\u4e00-\u9fffA-Za-z]{{2,6}}?)(?:{modals})?在(?P<place>[\u4e00-\u9fff]{{2,14}}?)(?:{verbs})"
+        )
+
+    def _subjects(self, text: str, avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A short name heading a clause whose verb builds or invests at a place (某某将在某地投资,
+        某某在某区建设): no ordinary word, place, generic noun, title or person's name (a
+        three-character name with a surname)."""
+        spans = []
+        not_subjects = frozenset(self.rules["not_subjects"])
+        for match in self.subject_at_place.finditer(text):
+            name = match.group("name")
+            place = match.group("place")
+            start, end = match.span("name")
+            if len(name) >= 4 and name[:2] in self.lex.common_words:
+                name, start = name[2:], start + 2  # 最近 + 某某将在…: a time word before the name
+            if not any(place[:n] in self.lex.place_names for n in range(2, min(len(place), 8) + 1)):
+                continue  # 在…: the words after 在 must begin with a place
+            if (
+                name in not_subjects
+                or name in self.lex.common_words
+                or name in self.lex.place_names
+                or name in self.generic
+                or name.endswith(("区", "市", "县", "省", "镇", "乡"))
+                or any(char in self.not_in_trade_name for char in name)
+                or self.lex.boundary_words.starts_at(name, 0) is not None
+                or any(name.startswith(title) or name.endswith(title) for title in self.lex.titles_set)
+                or (len(name) == 3 and name[0] in self.lex.surnames)
+                or name[0] in "一二两三四五六七八九十百千几多各每双"  # 五方将在…: a count of parties
+                or self._ordinary_phrase(name)
+            ):
+                continue
+            if not overlaps(start, end, avoid):
+                spans.append((start + self._nationality(name), end))
+        return spans
+
+    @cached_property
     def list_head(self) -> re.Pattern[str]:
         nouns = alternation(self.rules["list_nouns"])
         return re.compile(rf"等(?:[0-9]+|[一二两三四五六七八九十几多百]+)?[家个所]?(?:多个|多家|一批|众多)?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
@@ -635,7 +676,7 @@ class OrganisationFinder:
         result = []
         for clause in re.finditer(r"[^，。；！？,;!?\n：:“”]+", text):
             items = list(re.finditer(r"[^、]+", clause.group(0)))
-            if len(items) < 3:
+            if len(items) < 2:  # two items only under a head (某某、某某等6家企业)
                 continue
             bounds = []
             for index, item in enumerate(items):
