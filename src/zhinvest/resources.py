@@ -179,6 +179,10 @@ class OrganisationsResource(_Resource):
     #: Characters no signing partner's name begins with (与会, 与其), and generic partners.
     not_partner_start: Chars
     generic_partners: Words
+    #: Verbs of a subject that builds or invests at a place (X将在L + 建设): X is a name.
+    builds_at_place_verbs: Words
+    #: Subjects of such a clause that are no name (该公司, 双方, 今年).
+    not_subjects: Words
     #: The verbs and adverbs of a signing (与某某正式签署).
     signing_verbs: Words
     signing_adverbs: Words
@@ -207,6 +211,13 @@ class PlacesResource(_Resource):
     place_suffix_patterns: Words
     #: Zone words after which an unknown name of two to four characters is a place (翠亨 + 新区).
     zone_words_after_unknown_name: Words
+    #: Area words whose own name after a place makes a place of its own (重庆 + 两江新区, 郑州市 +
+    #: 航空港区), where a development zone's makes one place with it (漳州古雷港经济开发区).
+    zone_words_named_apart: Words
+    #: Named zones and new areas (国家级新区, 合作区), places wherever they stand.
+    named_zones: Words
+    #: The names by which well-known national-level zones are called (中关村, 光谷), places too.
+    zone_aliases: Words
     #: Modifiers that make a zone generic, not named (国家级 + 开发区).
     zone_generic_names: Words
     #: Short forms of divisions that are ordinary words (和平, 城关), read by ``zhinvest build

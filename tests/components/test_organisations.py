@@ -319,3 +319,65 @@ def test_trade_names_places_and_areas_at_the_edges(finder, text, expected):
 )
 def test_signing_partners_suffixes_and_kinds_of_project(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("会上，储能龙头宁瑞新能源股份有限公司与某县签订协议", ["宁瑞新能源股份有限公司"], id="descriptor-龙头-left-out"),
+        pytest.param("知名外企博朗电气(中国)有限公司也与该区签约", ["博朗电气(中国)有限公司"], id="descriptor-知名外企-left-out"),
+        pytest.param("央企中国华建集团西北设计研究院有限公司与某市签约", ["中国华建集团西北设计研究院有限公司"], id="descriptor-央企-left-out"),
+        pytest.param("湖南鼎丰公司近日获杭州明晟智能技术有限公司增资", ["湖南鼎丰公司", "杭州明晟智能技术有限公司"], id="获-ends-the-name"),
+        pytest.param("涞水县引进深圳嘉能新能源集团有限公司新建电池项目", ["深圳嘉能新能源集团有限公司"], id="place-引进-company"),
+    ],
+)
+def test_left_edge_stops_at_descriptors_and_verbs(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("由江西赣州脐橙产业集团投资建设的项目", ["江西赣州脐橙产业集团"], id="place+trade+产业集团-after-由"),
+        pytest.param("日本住化精工株式会社与某市签约", ["住化精工株式会社"], id="foreign-legal-form-株式会社"),
+        pytest.param("签约项目包括：中国航材兰州发动机有限公司维修基地项目", ["中国航材兰州发动机有限公司"], id="group+subsidiary-with-place"),
+        pytest.param("签约项目包括：中国中车西安轨道车辆有限公司检修基地项目", ["中国中车西安轨道车辆有限公司"], id="listed-group+subsidiary"),
+        pytest.param("武汉比亚迪电池项目和杭州海康威视研发中心", ["武汉比亚迪", "杭州海康威视"], id="city-before-a-company-is-part-of-it"),
+        pytest.param("本地汽车集团和各类产业集团", [], id="generic-集团-phrases-stay-out"),
+        pytest.param("浙江民营企业集团和本地汽车产业集团", [], id="place-before-a-generic-集团-phrase"),
+    ],
+)
+def test_names_held_together(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("临安区太湖源镇党委书记王刚出席", ["临安区太湖源镇党委"], id="town-party-committee-with-places"),
+        pytest.param("宁夏回族自治区党委书记出席", ["宁夏回族自治区党委"], id="autonomous-region-party-committee"),
+        pytest.param("自治区党委副书记出席", ["自治区党委"], id="autonomous-region-level-alone"),
+        pytest.param("县发改局负责人介绍", ["县发改局"], id="county-development-bureau"),
+        pytest.param("舟山群岛新区党工委书记出席", ["舟山群岛新区党工委"], id="new-area-party-working-committee"),
+        pytest.param("防城港片区管委会与某公司签约", ["防城港片区管委会"], id="zone-area-body-absorbs-its-place"),
+        pytest.param("镇党委和政府部门的同志", ["镇党委"], id="bare-town-committee"),
+    ],
+)
+def test_government_and_party_bodies(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("格力将在赣州投资50亿元建设空调生产基地", ["格力"], id="short-name-将在-place-invests"),
+        pytest.param("会上，海尔在青岛建设新工厂", ["海尔"], id="short-name-在-place-builds"),
+        pytest.param("张鹰介绍，最近宝钢将在湛江建设新基地", ["宝钢"], id="time-word-before-the-subject"),
+        pytest.param("目前，园区已与宁德储能、阳光电源等5家企业达成合作意向", ["宁德储能", "阳光电源"], id="two-item-list-under-a-head"),
+        pytest.param("今年将在上海建设新工厂。我们将在上海投资", [], id="time-word-and-pronoun-subjects"),
+        pytest.param("上述协议约定，三方将在玉溪市共同设立两家公司", [], id="a-count-of-parties"),
+        pytest.param("会上，该区将在苏州设立办事处，双方将在南京建设", [], id="generic-subjects"),
+    ],
+)
+def test_short_names_in_subject_position(finder, text, expected):
+    assert orgs(finder, text) == expected

@@ -152,8 +152,7 @@ def test_model_places_and_persons_are_checked_in_context(text, label, before, af
         pytest.param("加快推进小城镇建设和新型城镇化", [], id="小城镇-is-a-phrase"),
         pytest.param("我市开发区建设提速", [], id="our-city-zone"),
         pytest.param("沪苏浙皖四地", [], id="abbreviation-run-after-an-abbreviation"),
-        pytest.param("设立成都天府新区", ["成都", "天府新区"], id="a-named-new-area-is-no-descriptor",
-                     marks=pytest.mark.xfail(strict=True, reason="天府 is an ordinary word in jieba: the new area is missed")),
+        pytest.param("设立成都天府新区", ["成都", "天府新区"], id="a-named-new-area-is-no-descriptor"),
     ],
 )
 def test_generic_phrases_stay_no_places(finder, text, expected):
@@ -195,3 +194,35 @@ def test_divisions_after_their_city(finder, text, expected):
 )
 def test_towns_after_their_county(finder, text, expected):
     assert places(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("项目落户青岛市即墨区", ["青岛市", "即墨区"], id="county-renamed-since-cpca"),
+        pytest.param("在杭州市临平区开工", ["杭州市", "临平区"], id="district-created-since-cpca"),
+        pytest.param("落户长春汽车经济技术开发区", ["长春汽车经济技术开发区"], id="zone-coded-as-a-county"),
+        pytest.param("在青岛西海岸新区建设", ["青岛", "西海岸新区"], id="national-new-area-after-its-city"),
+        pytest.param("落户南京江北新区", ["南京", "江北新区"], id="national-new-area-named-like-a-district"),
+        pytest.param("在北京亦庄和武汉光谷投资", ["北京", "亦庄", "武汉", "光谷"], id="zone-aliases"),
+        pytest.param("入驻天津泰达", ["天津", "泰达"], id="zone-alias-after-its-city"),
+        pytest.param("准噶尔盆地的油田和黄土高原", ["准噶尔盆地", "黄土高原"], id="geographic-regions"),
+        pytest.param("落户嘉兴独山港经济开发区", ["嘉兴独山港经济开发区"], id="town-inside-a-zone-descriptor"),
+        pytest.param("在绍兴柯桥经济开发区投资", ["绍兴", "柯桥经济开发区"], id="county-of-the-city-begins-the-zone"),
+        pytest.param("在安徽宣城经开区投资", ["安徽", "宣城经开区"], id="province-then-city-zone"),
+        pytest.param("在浙江嘉善经济技术开发区投资", ["浙江", "嘉善经济技术开发区"], id="province-then-county-zone"),
+    ],
+)
+def test_zones_new_areas_and_renamed_counties(finder, text, expected):
+    assert places(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("一批新星企业在白杨树下", id="new-county-short-forms-that-are-words"),
+        pytest.param("建安工程公司", id="era-name-no-county"),
+    ],
+)
+def test_new_county_short_forms_are_no_words(finder, text):
+    assert places(finder, text) == []

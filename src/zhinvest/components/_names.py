@@ -132,6 +132,8 @@ class NameLexicon:
         names.update(self.dropped_form_divisions)
         names.update(self.places["countries"])
         names.update(self.places["world_cities"])
+        names.update(self.places["named_zones"])
+        names.update(self.places["zone_aliases"])
         names.update(r for r in self.places["regions"] if r not in self.places["not_places"])
         return frozenset(n for n in names if len(n) >= 2)  # a lone 县 or 区 is no name
 

@@ -116,9 +116,37 @@ class OrganisationFinder:
         avoided = Occupancy(len(text), avoid)
         found = _longest_first(c for c in candidates if c[1] - c[0] >= 2 and avoided.free(*c))
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
+        found = _longest_first(found + [c for c in self._subjects(text, avoid) if not overlaps(*c, found)])
         found = _longest_first(found + self._coordinated(text, found, avoid))
         found = self._propagate(text, found, avoid)
+        found = self._joined(text, found)
         return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found) if self._is_name(text, s, e)]
+
+    def _joined(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """SPEC: a province or city right before a company is part of its name (浙江某某, 长沙某某);
+        a group named right before its subsidiary's registered name, which begins with a place,
+        is one name with it (某某集团 + 株洲某某机车有限公司)."""
+        spans: list[tuple[int, int]] = []
+        for start, end in sorted(found):
+            starts_with_place = any(text[start : start + n] in self.lex.gazetteer_names for n in range(2, 9))
+            if (
+                spans and spans[-1][1] == start and starts_with_place
+                and not text.endswith("公司", 0, start) and self.legal_form_list.ending_at(text, end) is not None
+            ):
+                spans[-1] = (spans[-1][0], end)
+                continue
+            if not starts_with_place:
+                while (place := self._division_ending_at(text, start)) is not None and not (spans and place < spans[-1][1]):
+                    start = place
+            spans.append((start, end))
+        return spans
+
+    def _division_ending_at(self, text: str, position: int) -> int | None:
+        """The start of a Chinese division's name (full or short) ending at ``position``."""
+        for length in range(8, 1, -1):
+            if position - length >= 0 and text[position - length : position] in self.lex.gazetteer_names:
+                return position - length
+        return None
 
     def _is_name(self, text: str, start: int, end: int) -> bool:
         """What no rule may output: a legal form or generic word alone (公司, 企业), a count of
@@ -253,6 +281,10 @@ class OrganisationFinder:
                 continue  # 政府部门: a kind of body, not one named body
             position, has_place = body_start, False
             while position > 0:
+                named = self._place_ending_at(text, position)
+                if named is not None and self.zones_before_bodies.ending_at(text, position):
+                    position, has_place = named, True  # 舟山群岛新区 + 党工委: a named zone is a place
+                    continue
                 zone = self.zones_before_bodies.ending_at(text, position)
                 if zone:
                     position -= len(zone)
@@ -273,7 +305,7 @@ class OrganisationFinder:
         before a zone word, when a place comes right before it: 东莞 + 松山湖 + 高新区."""
         if self._place_ending_at(text, position) is not None:
             return None  # the zone is named by the place itself
-        for length in (2, 3, 4):
+        for length in (1, 2, 3, 4):  # 钦州 + 港 + 片区
             start = position - length
             name = text[start:position]
             if start < 2 or not all(_NAME_CORE.match(c) and c not in self.not_in_trade_name for c in name):
@@ -398,7 +430,8 @@ class OrganisationFinder:
             name = text[start:suffix_start]
             if len(name) < 2 and not (len(name) == 1 and len(suffix) >= 4):
                 continue
-            if name in self.generic or any(name.endswith(b) for b in blockers.get(suffix, ())) or (base == "资本" and name in self.lex.place_names):
+            blocked = any(name.endswith(b) for b in blockers.get(suffix, ())) and not (walk_from < suffix_start and self._has_trade_name(text, start, walk_from, anchored))
+            if name in self.generic or blocked or (base == "资本" and name in self.lex.place_names):
                 if not text.startswith(self.associations, end):  # 中国上市公司协会: the phrase is part of a name
                     stops[start:end] = b"\x01" * (end - start)
                 continue
@@ -407,6 +440,18 @@ class OrganisationFinder:
                 continue
             spans.append((start + self._nationality(name), end))
         return spans
+
+    def _has_trade_name(self, text: str, start: int, industry_start: int, anchored: int | None) -> bool:
+        """Whether a registered name read as place + trade name + industry words (江西赣州 +
+        脐橙 + 产业 + 集团) has a trade name of two characters or more after its places, even an
+        ordinary word: then a generic ending (产业集团) is its industry, and the whole is a name."""
+        if anchored is None:
+            return False
+        position = start
+        while (step := next((len(p) for p in _prefixes(text[:industry_start], position, 8) if p in self.lex.place_names), 0)) and industry_start - position - step >= 2:
+            position += step
+        trade = text[position:industry_start]
+        return len(trade) >= 2 and trade not in self.lex.place_names and not any(part in trade for part in self.generic if len(part) >= 2)
 
     @cached_property
     def foreign_title(self) -> re.Pattern[str]:
@@ -578,6 +623,46 @@ class OrganisationFinder:
         return spans
 
     @cached_property
+    def subject_at_place(self) -> re.Pattern[str]:
+        modals = alternation(self.rules["investment_modals"])
+        verbs = alternation(self.rules["builds_at_place_verbs"])
+        return re.compile(
+            rf"(?:^|(?<=[，。；：！？,;:!?\n“”]))(?P<name>[\u4e00-\u9fffA-Za-z]{{2,6}}?)(?:{modals})?在(?P<place>[\u4e00-\u9fff]{{2,14}}?)(?:{verbs})"
+        )
+
+    def _subjects(self, text: str, avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A short name heading a clause whose verb builds or invests at a place (某某将在某地投资,
+        某某在某区建设): no ordinary word, place, generic noun, title or person's name (a
+        three-character name with a surname)."""
+        spans = []
+        not_subjects = frozenset(self.rules["not_subjects"])
+        for match in self.subject_at_place.finditer(text):
+            name = match.group("name")
+            place = match.group("place")
+            start, end = match.span("name")
+            if len(name) >= 4 and name[:2] in self.lex.common_words:
+                name, start = name[2:], start + 2  # 最近 + 某某将在…: a time word before the name
+            if not any(place[:n] in self.lex.place_names for n in range(2, min(len(place), 8) + 1)):
+                continue  # 在…: the words after 在 must begin with a place
+            if (
+                name in not_subjects
+                or name in self.lex.common_words
+                or name in self.lex.place_names
+                or name in self.generic
+                or name.endswith(("区", "市", "县", "省", "镇", "乡"))
+                or any(char in self.not_in_trade_name for char in name)
+                or self.lex.boundary_words.starts_at(name, 0) is not None
+                or any(name.startswith(title) or name.endswith(title) for title in self.lex.titles_set)
+                or (len(name) == 3 and name[0] in self.lex.surnames)
+                or name[0] in "一二两三四五六七八九十百千几多各每双"  # 五方将在…: a count of parties
+                or self._ordinary_phrase(name)
+            ):
+                continue
+            if not overlaps(start, end, avoid):
+                spans.append((start + self._nationality(name), end))
+        return spans
+
+    @cached_property
     def list_head(self) -> re.Pattern[str]:
         nouns = alternation(self.rules["list_nouns"])
         return re.compile(rf"等(?:[0-9]+|[一二两三四五六七八九十几多百]+)?[家个所]?(?:多个|多家|一批|众多)?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
@@ -591,7 +676,7 @@ class OrganisationFinder:
         result = []
         for clause in re.finditer(r"[^，。；！？,;!?\n：:“”]+", text):
             items = list(re.finditer(r"[^、]+", clause.group(0)))
-            if len(items) < 3:
+            if len(items) < 2:  # two items only under a head (某某、某某等6家企业)
                 continue
             bounds = []
             for index, item in enumerate(items):

