@@ -51,6 +51,10 @@ def test_organisations(finder, text, expected):
         "成立了2个国家级总部",
         "上海是全球运输网的重要节点",
         "在3D加速实验室开展研究",
+        pytest.param(
+            "马云将在杭州投资建设一座学校",
+            marks=pytest.mark.xfail(strict=True, reason="a bare two-character person name in subject position is read as a brand's short name (吉利将在…)"),
+        ),
     ],
 )
 def test_not_organisations(finder, text):
