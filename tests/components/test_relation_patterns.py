@@ -447,11 +447,13 @@ def test_a_new_investment_verb_is_one_line_of_one_rule_set(tmp_path):
         pytest.param("[通达光伏|ORG]总投资[40亿元|MONEY]的电池片项目昨日在[巢湖|LOC]开工。", "started", id="X总投资M的…项目在L开工: started"),
         pytest.param("本次集中开工项目共[24个|PROJECT_COUNT],计划总投资[96亿元|MONEY]。", "started", id="集中开工项目N个,计划总投资M: started"),
         pytest.param("[12个|PROJECT_COUNT]项目集中签约,总投资[50亿元|MONEY]。", "signed", id="N个项目集中签约,总投资M: signed"),
+        pytest.param("[蓝鲸储能|ORG]储能电站项目近日签约落地[德阳|LOC],项目总投资[12亿元|MONEY]。", "landed", id="签约落地: landed, the later stage"),
     ],
 )
 def test_stage_follows_the_investment_or_the_batch(finder, source, stage):
     """GUIDELINES 4: the stage of an INVESTMENT follows its own verb (拟/将投资 inside a signing
-    report is planned); a batch's stage is that of the clause that counts it."""
+    report is planned; 签约落地 is landed, the later of the two); a batch's stage is that of the
+    clause that counts it."""
     text, mentions = marked(source)
     stages = {relation.fields["stage"] for relation in finder.find(text, mentions) if relation.type in ("INVESTMENT", "PROJECT_SUMMARY")}
     assert stages == {stage}
