@@ -148,10 +148,11 @@ def test_co_investors_and_places_before_the_verb(text, expected):
             },
         ),
         (
-            # a listed company's short name inside a zone's name is the zone (某某高新 + 区)
+            # a listed company's short name inside a zone's name is the zone (某某高新 + 区); the
+            # stage follows the investment's own verb, 将投资 (GUIDELINES 4: planned), not 签署
             "会上，瑞典诺尔达公司与苏州高新区签署协议，将投资2亿美元建设研发中心。",
             {
-                ("INVESTMENT", "诺尔达公司", Decimal("200000000"), "苏州高新区", "signed"),
+                ("INVESTMENT", "诺尔达公司", Decimal("200000000"), "苏州高新区", "planned"),
                 ("LOCATED_IN", "诺尔达公司", "苏州高新区"),
             },
         ),

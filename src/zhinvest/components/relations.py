@@ -9,18 +9,29 @@ what it ``about``) are regular expressions over that sequence, written with:
 
 - ``<KIND:role>`` a mention (or a run or list of them) that fills an argument; ``<KIND>`` one
   that must be there but fills nothing. Kinds: ``ORG`` (with an optional parenthesised note
-  such as a stock code), ``ORGS`` (a list joined by 、和与及), ``PLACE`` (a run of adjacent
+  such as a stock code), ``ORGS`` (a list joined by 、和与及, a member
+  perhaps after its country: X与沙特Y), ``PLACE`` (a run of adjacent
   places: the most specific, the last, is the argument), ``PLACES`` (a list of runs),
   ``EACH_PLACE`` (every run up to the end of the clause), ``MONEY``, ``MONEYS``, ``COUNT``
   (PROJECT_COUNT), ``EVERY_ORG`` (every organisation up to the end of the sentence), ``REF``
   (an anaphor such as 该公司 at the start of a clause: the company in context), ``SUBJ`` (an
-  organisation or such an anaphor) and ``CTX`` (nothing written: the company in context).
+  organisation or such an anaphor), ``SUBJS`` (a list of organisations or such an anaphor),
+  ``CTX`` (nothing written: the company in context) and ``PHASES`` (an amount, or the amounts
+  of a list of phases: M1、二期投资M2, each an investment of its own).
   A role whose name starts with ``_`` is taken (no other pattern may use that mention) but
   not output.
+- ``<ASIDE>`` what may stand between a subject and what it does without ending its clause's
+  reach: an announcement (宣布，/ 公告称：) or a signing (与L人民政府签约，), up to two;
+  ``<LEAD>`` the head of a clause that states an amount of the subject's project:
+  (该)项目/工程/基地 (一期/首期) (计划/预计/新增…) 总投资/投资 (约/逾…).
 - ``{word_class}`` one of the trigger words of ``words`` (longest first).
+- ``{site:N}`` an optional park or facility noun phrase after a place, up to N characters
+  (places allowed) that end in a ``place_tail`` word (L某某化工园, L县产业集聚区), so that a
+  long park name does not count against a gap.
 - ``{gap:N}`` up to N characters of text without a mention or comma; ``{words:N}`` the same
   with places allowed; ``{clause:N}`` with amounts allowed too,
-  ``{phrase:N}`` with counts instead; ``{text:N}`` text with commas, no mention;
+  ``{phrase:N}`` with counts instead; ``{party:N}`` with organisations and places (no amount
+  or count); ``{text:N}`` text with commas, no mention;
   ``{skip:N}`` text with commas and places (no organisation, amount or count); ``{list:N}``
   anything but an amount or a count; ``{within:N}`` anything inside the clause; ``{any:N}``
   anything inside the sentence.
@@ -92,6 +103,7 @@ _GAPS: dict[str, str] = {
     "words": _ORG + _MONEY + _COUNT + ",",
     "clause": _ORG + _COUNT + ",",
     "phrase": _ORG + _MONEY + ",",
+    "party": _MONEY + _COUNT + ",",
     "text": _ALL,
     "skip": _ORG + _MONEY + _COUNT,
     "list": _MONEY + _COUNT,
@@ -163,9 +175,14 @@ class PatternCompiler:
         place = rf"{_LOC}(?:{joint}{_LOC})*(?!{joint}{_LOC})"  # a whole run, never part of one
         money = rf"{_MONEY}"
         anaphor = rf"(?:^|(?<=[,:]))(?:{self.words['anaphor']})"
+        text = rf"[^{_ALL},{_SENTENCE_END}]"
+        orgs = rf"{org}(?:{joiner}(?:{_LOC})?{org})*"  # a member may follow its country: X与美国Y
+        announced = rf"[^{_ORG}{_MONEY}{_COUNT}{_SENTENCE_END}]{{0,24}}?(?:{self.words['announce']})[,:]?"
+        signed = rf"{text}{{0,6}}?(?:与|和|同)[^{_MONEY}{_COUNT},{_SENTENCE_END}]{{1,30}}?(?:{self.words['sign']}){text}{{0,16}}?[,:]"
+        phase = r"(?:[一二三四五六七八九]|首|后)期"
         self.kinds = {
             "ORG": org,
-            "ORGS": rf"{org}(?:{joiner}{org})*",
+            "ORGS": orgs,
             "PLACE": place,
             "PLACES": rf"{place}(?:{joiner}{place})*",
             "EACH_PLACE": rf"[^,{_SENTENCE_END}{_ORG}{_MONEY}]*",
@@ -175,7 +192,12 @@ class PatternCompiler:
             "EVERY_ORG": rf"[^{_SENTENCE_END}]*",
             "REF": anaphor,
             "SUBJ": rf"(?:{org}|{anaphor})",
+            "SUBJS": rf"(?:{orgs}|{anaphor})",
             "CTX": "",
+            "PHASES": rf"{money}(?:(?:、|,|和|及){text}{{0,2}}{phase}{text}{{0,6}}?{money})*",
+            "ASIDE": rf"(?:{announced}|{signed}){{0,2}}",
+            "LEAD": rf"(?:(?:该|此|整个)?(?:{self.words['facility']}|工程))?(?:{phase})?(?:{self.words['amount_lead']})?"
+            rf"(?:{self.words['total_cue']}|{self.words['invest']})(?!{text}{{0,4}}(?:分别|各)){text}{{0,5}}?",
         }
         #: Two organisations or more joined as a list (the members of a named group).
         self.org_list = re.compile(rf"{org}(?:{joiner}{org})+")
@@ -193,6 +215,9 @@ class PatternCompiler:
                 kinds[role] = kind
                 return f"(?P<{role}>{self.kinds[kind]})"
             word, size = match["word"], match["size"]
+            if word == "site":
+                stop = _ORG + _MONEY + _COUNT + "," + _SENTENCE_END
+                return f"(?:[^{stop}]{{0,{size or 12}}}?{self.words['place_tail']})?"
             if word in _GAPS:
                 stop = _GAPS[word] + _SENTENCE_END
                 return f"[^{stop}]{{0,{size or 8}}}?"
@@ -307,16 +332,16 @@ class RelationFinder:
             if match.start(role) < 0:
                 continue
             span = (match.start(role), match.end(role))
-            if kind in ("REF", "CTX") or (kind == "SUBJ" and not sequence.mentions(*span, "ORG")):
+            if kind in ("REF", "CTX") or (kind in ("SUBJ", "SUBJS") and not sequence.mentions(*span, "ORG")):
                 referent = self._referent(sequence, match.start(role), context, text)
                 if referent is None:
                     return None
                 roles[role] = [referent]
-            elif kind in ("ORG", "ORGS", "SUBJ", "EVERY_ORG"):  # a government body invests or lands nowhere
+            elif kind in ("ORG", "ORGS", "SUBJ", "SUBJS", "EVERY_ORG"):  # a government body invests or lands nowhere
                 roles[role] = [m for m in sequence.mentions(*span, "ORG") if self._is_company(m, text)]
             elif kind in ("PLACE", "PLACES", "EACH_PLACE"):
                 roles[role] = self._most_specific(sequence, *span)
-            elif kind in ("MONEY", "MONEYS"):
+            elif kind in ("MONEY", "MONEYS", "PHASES"):
                 roles[role] = sequence.mentions(*span, "MONEY")
             else:
                 roles[role] = sequence.mentions(*span, "PROJECT_COUNT")
@@ -350,8 +375,11 @@ class RelationFinder:
         respectively = bool(re.search("分别|各", sequence.code[match.start() : match.end()]))
         if pattern.gives == "INVESTMENT":
             stage = self._stage(text, match_start, match_end) or self._stage(text, start, end)
-            for investor, amount, location in self._pairs(roles["investor"], roles["amount"], roles.get("location", []), respectively):
-                relation = {"type": "INVESTMENT", "investor": _span(investor), "amount": _span(amount), "stage": stage, "evidence": evidence, "pattern": pattern.name}
+            phases = pattern.kinds["amount"] == "PHASES"
+            for investor, amount, location in self._pairs(roles["investor"], roles["amount"], roles.get("location", []), respectively, phases=phases):
+                # the verb of the investment itself (签署协议，将投资M → planned), else the match's, else the sentence's
+                own = self._stage(text, _clause_start(text, amount.start, start), amount.start) or stage
+                relation = {"type": "INVESTMENT", "investor": _span(investor), "amount": _span(amount), "stage": own, "evidence": evidence, "pattern": pattern.name}
                 if location is not None:
                     relation["location"] = _span(location)
                 made.append(relation)
@@ -360,7 +388,9 @@ class RelationFinder:
                 made.append({"type": "LOCATED_IN", "org": _span(org), "location": _span(location), "evidence": evidence, "pattern": pattern.name})
         elif pattern.gives == "PROJECT_SUMMARY":
             for count in roles["count"]:
-                stage = self._stage(text, count.end, end) or self._stage(text, start, count.start)
+                # the batch's own clause (集中开工项目共N个，计划总投资M → started), else after it, else before
+                clause = (_clause_start(text, count.start, start), _clause_end(text, count.end, end))
+                stage = self._stage(text, *clause) or self._stage(text, count.end, end) or self._stage(text, start, count.start)
                 relation = {"type": "PROJECT_SUMMARY", "count": _span(count), "stage": stage, "evidence": evidence, "pattern": pattern.name}
                 if roles.get("total"):
                     relation["total"] = _span(roles["total"][0])
@@ -371,9 +401,14 @@ class RelationFinder:
         return made
 
     @staticmethod
-    def _pairs(first: list[Mention], second: list[Mention], third: list[Mention], respectively: bool, broadcast_second: bool = False) -> list[tuple[Mention, Mention, Mention | None]]:
+    def _pairs(
+        first: list[Mention], second: list[Mention], third: list[Mention], respectively: bool, broadcast_second: bool = False, phases: bool = False
+    ) -> list[tuple[Mention, Mention, Mention | None]]:
         """Arguments combined: in order where the text says 分别/各 and the lists match;
-        otherwise every first with the (first) second, and the first place."""
+        otherwise every first with the (first) second, and the first place; the amounts of
+        phases each with every first."""
+        if phases:
+            return [(a, b, third[0] if third else None) for a in first for b in second]
         if respectively and len(second) > 1:
             if len(first) == len(second):
                 places = third if len(third) == len(second) else [third[0] if third else None] * len(second)
@@ -489,7 +524,7 @@ class RelationFinder:
     # -- money --------------------------------------------------------------------------
     def _is_money_of(self, text: str, money: Mention, sentence_start: int, role: str) -> bool:
         """An amount or total: not revenue, output or a scale, not a threshold."""
-        clause_start = max(sentence_start, text.rfind("，", 0, money.start) + 1, text.rfind(",", 0, money.start) + 1)
+        clause_start = _clause_start(text, money.start, sentence_start)
         before = text[max(clause_start, money.start - 12) : money.start]
         if any(cue in before for cue in self.words["not_investment_cues"]):
             return False
@@ -511,6 +546,17 @@ class RelationFinder:
 
 def _span(mention: Mention) -> list[int]:
     return [mention.start, mention.end]
+
+
+def _clause_start(text: str, position: int, sentence_start: int) -> int:
+    """Where the clause holding ``position`` starts (after the last comma before it)."""
+    return max(sentence_start, text.rfind("，", 0, position) + 1, text.rfind(",", 0, position) + 1)
+
+
+def _clause_end(text: str, position: int, sentence_end: int) -> int:
+    """Where the clause holding ``position`` ends (at the next comma, or the sentence's end)."""
+    ends = [at for at in (text.find("，", position, sentence_end), text.find(",", position, sentence_end)) if at >= 0]
+    return min(ends, default=sentence_end)
 
 
 def _name(text: str, span: list[int]) -> str:
