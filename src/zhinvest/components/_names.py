@@ -3,7 +3,7 @@
 - :class:`NameLexicon`: the name components' rule sets (``data/organisations.json``,
   ``data/places.json``, ``data/persons.json`` and the shared ``data/names.json``, see
   :mod:`zhinvest.resources`) plus the administrative divisions of China in
-  ``data/places_cn.json`` (built from the cpca package, MIT licence, by ``zhinvest.lexicons``),
+  ``data/places_cn.json`` (built from the cpca package, MIT licence, by ``zhinvest build lexicons``, :mod:`zhinvest.tools.lexicons`),
   matched with Aho-Corasick automata (pyahocorasick), so lookup cost is linear. The shipped
   one is loaded once (:func:`name_lexicon`) and never changed; a component given rules of its
   own builds a lexicon of its own (:meth:`NameLexicon.replace`).
@@ -94,7 +94,7 @@ RULE_SETS: dict[str, str] = {"organisations": "organisations", "places": "places
 class NameLexicon:
     """The name components' rule sets (``organisations``, ``places``, ``persons`` and the
     ``shared`` ``data/names.json``), the place gazetteer ``data/places_cn.json`` and the towns
-    ``data/towns_cn.json`` (see ``zhinvest.lexicons``), and what is built from them."""
+    ``data/towns_cn.json`` (see :mod:`zhinvest.tools.lexicons`), and what is built from them."""
 
     organisations: dict[str, Any]
     places: dict[str, Any]
