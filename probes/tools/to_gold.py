@@ -1,52 +1,73 @@
-"""Build probes/probe-dev and probes/probe-test from probes/passages.jsonl.
+"""Build the gold folders of probes/ from the passage files.
 
 Each passage becomes its text file and its gold Document (SPEC v1.1). Entities and relations
 the annotator marked ``ambiguous`` (SPEC does not settle them) are left out; where an item
-lists ``alternatives``, the first reading is kept. Odd-numbered passages go to probe-dev,
-even-numbered ones to probe-test. Run from the repository root::
+lists ``alternatives``, the first reading is kept. ``probes/passages.jsonl`` gives
+probe-dev (odd-numbered passages) and probe-test (even-numbered ones);
+``probes/fresh/passages.jsonl`` gives fresh-dev and fresh-test the same way. Run from the
+repository root::
 
     python probes/tools/to_gold.py
 """
-import json, sys
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
 from zhinvest.reader import read
 from zhinvest.schema import Document
 
 PROBES = Path(__file__).resolve().parents[1]
-out = Path(sys.argv[1]) if len(sys.argv) > 1 else PROBES
-for split in ("probe-dev", "probe-test"):
-    (out / split).mkdir(parents=True, exist_ok=True)
-for line in open(PROBES / "passages.jsonl", encoding="utf-8"):
-    p = json.loads(line)
-    number = int(p["id"][1:])
-    split = "probe-dev" if number % 2 else "probe-test"
-    source = p.get("source_text") or p["text"]
-    (out / split / f"{p['id']}.txt").write_text(source + "\n", encoding="utf-8")
-    article = read((out / split / f"{p['id']}.txt"), doc_id=p["id"])
-    assert article.text.rstrip("\n") == p["text"], (p["id"], article.text[:40], p["text"][:40])
-    ids = {}
+ROLES = ("investor", "amount", "location", "count", "total", "org")
+
+
+def build(passages: Path, folder_of: Callable[[str], str]) -> int:
+    """Write each passage of ``passages`` into ``PROBES / folder_of(id)``; the count written."""
+    written = 0
+    for line in passages.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            passage = json.loads(line)
+            write(passage, PROBES / folder_of(passage["id"]))
+            written += 1
+    return written
+
+
+def write(passage: dict[str, Any], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    name = passage["id"]
+    (folder / f"{name}.txt").write_text((passage.get("source_text") or passage["text"]) + "\n", encoding="utf-8")
+    article = read(folder / f"{name}.txt", doc_id=name)
+    if article.text.rstrip("\n") != passage["text"]:
+        raise SystemExit(f"{name}: the reader's text differs from the annotated text")
+    ids: dict[int, int] = {}
     entities = []
-    for e in p["entities"]:
-        if e.get("ambiguous"):
+    for entity in passage["entities"]:
+        if entity.get("ambiguous"):
             continue
-        fields = {k: e[k] for k in ("value", "qualifier", "currency", "unit") if e.get(k) is not None}
-        if e["label"] == "AREA":
+        fields = {k: entity[k] for k in ("value", "qualifier", "currency", "unit") if entity.get(k) is not None}
+        if entity["label"] == "AREA":
             fields.setdefault("unit", "m2")
-        ent = article.entity(len(entities), e["label"], e["start"], e["end"], **fields)
-        ids[e["id"]] = ent.id
-        entities.append(ent)
+        made = article.entity(len(entities), entity["label"], entity["start"], entity["end"], **fields)
+        ids[entity["id"]] = made.id
+        entities.append(made)
     relations = []
-    for r in p["relations"]:
-        if r.get("ambiguous"):
+    for relation in passage["relations"]:
+        if relation.get("ambiguous"):
             continue
-        data = {k: v for k, v in r.items() if k in ("type", "stage")}
-        for role in ("investor", "amount", "location", "count", "total", "org"):
-            if r.get(role) is not None:
-                if r[role] not in ids:
-                    break
-                data[role] = ids[r[role]]
-        else:
-            relations.append(data)
-    doc = Document.model_validate({"id": p["id"], "source": f"{split}/{p['id']}.txt", "text": article.text, "entities": [e.model_dump() for e in entities], "relations": relations})
-    (out / split / f"{p['id']}.json").write_text(doc.model_dump_json(indent=1), encoding="utf-8")
-print("ok")
+        data = {k: v for k, v in relation.items() if k in ("type", "stage")}
+        arguments = {role: relation[role] for role in ROLES if relation.get(role) is not None}
+        if all(ref in ids for ref in arguments.values()):
+            relations.append({**data, **{role: ids[ref] for role, ref in arguments.items()}})
+    doc = Document.model_validate(
+        {"id": name, "source": f"{folder.name}/{name}.txt", "text": article.text, "entities": [e.model_dump() for e in entities], "relations": relations}
+    )
+    (folder / f"{name}.json").write_text(doc.model_dump_json(indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    count = build(PROBES / "passages.jsonl", lambda name: "probe-dev" if int(name[1:]) % 2 else "probe-test")
+    count += build(PROBES / "fresh" / "passages.jsonl", lambda name: "fresh-dev" if int(name[1:]) % 2 else "fresh-test")
+    print(f"{count} passages written")
