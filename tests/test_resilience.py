@@ -251,6 +251,7 @@ CASES: list[Case] = [
     Case("PlaceFinder.abbreviation", _finder(PlaceFinder, "abbreviation"), ("在",)),
     Case("relations.sentences", lambda: lambda text: sentences(text, relation_words()), ("，",), sizes=(10_000, 100_000)),
     Case("relations._MACRO", _pattern(relations_module, "_MACRO"), ("<A:a", "{a:1")),
+    Case("relations._ALIAS_BEFORE", _pattern(relations_module, "_ALIAS_BEFORE"), ("简称“", "下称a")),
     Case("RelationFinder.anaphor_start", _finder(RelationFinder, "anaphor_start"), ("该公", "公")),
     Case("RelationFinder.org_list", _finder(RelationFinder, "org_list"), ("\ue000(", "\ue000、", "\ue000(1)和")),
     # the relation patterns run on each sentence's mention sequence; a sentence of text alone is the worst case

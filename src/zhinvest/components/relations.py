@@ -9,7 +9,7 @@ what it ``about``) are regular expressions over that sequence, written with:
 
 - ``<KIND:role>`` a mention (or a run or list of them) that fills an argument; ``<KIND>`` one
   that must be there but fills nothing. Kinds: ``ORG`` (with an optional parenthesised note
-  such as a stock code), ``ORGS`` (a list joined by 、和与及, a member
+  such as a stock code, or a short name: X（以下简称“Y”）, whose Y fills no argument), ``ORGS`` (a list joined by 、和与及, a member
   perhaps after its country: X与沙特Y), ``PLACE`` (a run of adjacent
   places: the most specific, the last, is the argument), ``PLACES`` (a list of runs),
   ``EACH_PLACE`` (every run up to the end of the clause), ``MONEY``, ``MONEYS``, ``COUNT``
@@ -53,7 +53,8 @@ Document context is carried explicitly from sentence to sentence (:class:`Contex
 company last named (the referent of 该公司/此次公司/公司), its INVESTMENTs still without a
 place, a host place (落户L的有两家。X将投资M) and a named group (X等三家公司 … Y、Z、W).
 
-Money that is revenue, tax, output or a scale (营收, 产值, 规模 …) is no investment or total;
+Money that is revenue, tax, output or a scale (营收, 产值, 规模 …) is no investment or total; a
+running total (累计投资已超过M, the word class ``cumulative``; not 将累计投入M) is no investment;
 a threshold (亿元以上项目, 超过50亿元的项目) is neither. The stage comes from the verbs of the
 match or of the sentence (拟/计划 → planned, 签约 → signed, 开工 → started, 落地/投产 → landed).
 Relations are stored in ``doc._.zhinvest_relations`` as
@@ -111,6 +112,8 @@ _GAPS: dict[str, str] = {
     "any": "",
 }
 _SENTENCE_END = "。;!?\n"
+#: What stands before a short name given in a note: (以下简称“Y”).
+_ALIAS_BEFORE = re.compile(rf"(?:简称|下称)[^{_ALL}()]{{0,2}}$")
 _MACRO = re.compile(r"<(?P<kind>[A-Z_]+)(?::(?P<role>[a-z_][a-z0-9_]*))?>|\{(?P<word>[a-z_]+)(?::(?P<size>\d+))?\}")
 #: Relation types a pattern may give; NONE takes its mentions and gives nothing, HOST sets a host place.
 GIVES = ("INVESTMENT", "PROJECT_SUMMARY", "LOCATED_IN", "NONE", "HOST")
@@ -168,7 +171,8 @@ class PatternCompiler:
 
     def __init__(self, words: dict[str, list[str]]) -> None:
         self.words = {name: alternation(sorted(entries, key=len, reverse=True)) for name, entries in words.items()}
-        note = rf"(?:\([^()\n{_ALL}]{{1,16}}\))?"
+        alias = rf"(?:以下)?(?:简称|下称)[^()\n{_ALL}]{{0,2}}{_ORG}[^()\n{_ALL}]{{0,2}}"  # (以下简称“Y”): Y is X
+        note = rf"(?:\((?:[^()\n{_ALL}]{{1,16}}|{alias})\))?"
         org = rf"{_ORG}{note}"
         joiner = r"(?:、|和|与|及|以及|同)"
         joint = rf"(?:{self.words['place_joint']})?"
@@ -276,6 +280,8 @@ class RelationFinder:
         self.org_list = compiler.org_list
         self.place_joint = tuple(self.words["words"]["place_joint"])
         self.government = tuple(self.words["government_endings"])
+        #: the words of a plan (将, 拟 …), which make 将累计投入M an investment, not a running total
+        self.planned = tuple(word for word, stage in self.words["stages"].items() if stage == "planned")
         anaphors = self.words["words"]["anaphor"]
         self.anaphors = frozenset(anaphors + [f"{this}{word}" for this in ("此次", "该") for word in anaphors])
 
@@ -338,7 +344,8 @@ class RelationFinder:
                     return None
                 roles[role] = [referent]
             elif kind in ("ORG", "ORGS", "SUBJ", "SUBJS", "EVERY_ORG"):  # a government body invests or lands nowhere
-                roles[role] = [m for m in sequence.mentions(*span, "ORG") if self._is_company(m, text)]
+                named = [m for m in self._unaliased(sequence, *span) if self._is_company(m, text)]
+                roles[role] = named
             elif kind in ("PLACE", "PLACES", "EACH_PLACE"):
                 roles[role] = self._most_specific(sequence, *span)
             elif kind in ("MONEY", "MONEYS", "PHASES"):
@@ -348,6 +355,18 @@ class RelationFinder:
             if not roles[role]:
                 return None
         return roles
+
+    @staticmethod
+    def _unaliased(sequence: MentionSequence, start: int, end: int) -> list[Mention]:
+        """The organisations of a span but for the short names that a note gives them
+        (X（以下简称“Y”）: X is the argument, Y only another name of it)."""
+        return [
+            mention
+            for position in range(start, end)
+            if (mention := sequence.at[position]) is not None
+            and mention.label == "ORG"
+            and not _ALIAS_BEFORE.search(sequence.code, max(0, position - 6), position)
+        ]
 
     def _relations(
         self,
@@ -528,6 +547,10 @@ class RelationFinder:
         before = text[max(clause_start, money.start - 12) : money.start]
         if any(cue in before for cue in self.words["not_investment_cues"]):
             return False
+        if role == "amount" and any(
+            cue in before and not before[: before.find(cue)].endswith(self.planned) for cue in self.words["words"].get("cumulative", ())
+        ):
+            return False  # 累计投资已超过M: what was invested so far, no investment of its own (将累计投入M is one)
         after = text[money.end : money.end + 6]
         qualifier = money.qualifier
         if qualifier == "at_least" or (qualifier == "magnitude" and role == "total"):
