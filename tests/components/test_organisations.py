@@ -407,6 +407,9 @@ def test_short_names_in_subject_position(finder, text, expected):
         ("发起设立的苏州新兴医疗产业基金", ["苏州新兴医疗产业基金"]),
         # a Latin-script name with its industry word after its country
         ("日本NEC电子计划投资", ["NEC电子"]),
+        # a country before industry words alone is the name's trade name; before a trade name, a place
+        ("英国石油公司与广东签约", ["英国石油公司"]),
+        ("日本丰田汽车公司宣布", ["丰田汽车公司"]),
         # a described kind of company before the name (民营车企 + name)
         ("民营车企远航集团在重庆建设基地", ["远航集团"]),
         # a central body before a title or a word of its own stays

@@ -10,7 +10,8 @@ Each rule is general knowledge in ``data/organisations.json`` (see :class:`zhinv
   is only a generic word (上市公司, 产业基金) is not a name;
 - short names of investors from context: the name before 拟投资 / 计划投资 + an amount;
 - a foreign country at the start of a name is a nationality, a place of its own
-  (法国液化空气集团 → 法国 + 液化空气集团); 中国 at the start is part of the name;
+  (法国液化空气集团 → 法国 + 液化空气集团), unless only industry words and a legal form follow
+  it (英国石油公司: the country is the trade name); 中国 at the start is part of the name;
 - a company in Latin letters with an industry word after its country (韩国SK化学);
 - every ORG found once marks its other mentions in the document, and so does its short
   form (上海瞻芯电子科技股份有限公司 → 瞻芯电子) and the short name declared in brackets after
@@ -515,7 +516,10 @@ class OrganisationFinder:
             if suffix.startswith(("分", "子")) and spans and spans[-1][1] == start:
                 spans[-1] = (spans[-1][0], end)  # a branch named after its parent: 某某有限公司北京分公司
                 continue
-            spans.append((start + self._nationality(name), end))
+            country = self._nationality(name)
+            if start + country == walk_from < suffix_start:
+                country = 0  # 某国 + 铝业公司: industry words alone have no trade name, the country is it
+            spans.append((start + country, end))
         return spans
 
     def _place_and_field(self, name: str, blockers: Iterable[str]) -> bool:
