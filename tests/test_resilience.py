@@ -212,6 +212,7 @@ CASES: list[Case] = [
     Case("OrganisationFinder.foreign_title", _finder(OrganisationFinder, "foreign_title"), ("美国中中中", "美国中中大中华区")),
     Case("OrganisationFinder.foreign_latin", _finder(OrganisationFinder, "foreign_latin"), ("美国A", "美国AAAAAAAAAAAA")),
     Case("OrganisationFinder.joint_partner", _finder(OrganisationFinder, "joint_partner"), ("与中", "与中中中中中中中中中中的合")),
+    Case("OrganisationFinder.region_title", _finder(OrganisationFinder, "region_title"), ("中国区", "大中华区总")),
     Case("OrganisationFinder.department_head", _finder(OrganisationFinder, "department_head"), ("局",)),
     Case("OrganisationFinder.declared_short_name", _finder(OrganisationFinder, "declared_short_name"), ("（以下简称“", "（以下简称“中中中中中中中中中中中")),
     Case("OrganisationFinder.appositive_pattern", _finder(OrganisationFinder, "appositive_pattern"), ("科技公司中中中", "子公司")),

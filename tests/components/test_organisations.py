@@ -448,3 +448,19 @@ def test_no_department_fund_or_investor(finder, text):
 )
 def test_the_partner_of_a_joint_venture(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parent before 旗下 and an organisation
+        ("复星国际旗下复星医药将在武汉投资", ["复星国际", "复星医药"]),
+        ("，其旗下企业将落户", []),
+        # a company before its region and an executive's title, with no country before it
+        ("据了解，宝洁大中华区总裁许敏表示", ["宝洁"]),
+        ("他负责亚太区总裁办公室", []),
+        ("该公司大中华区总裁表示", []),
+    ],
+)
+def test_parents_and_companies_before_a_regional_title(finder, text, expected):
+    assert orgs(finder, text) == expected

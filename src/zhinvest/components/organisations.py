@@ -13,6 +13,8 @@ Each rule is general knowledge in ``data/organisations.json`` (see :class:`zhinv
   (法国液化空气集团 → 法国 + 液化空气集团), unless only industry words and a legal form follow
   it (英国石油公司: the country is the trade name); 中国 at the start is part of the name;
 - a company in Latin letters with an industry word after its country (韩国SK化学);
+- the parent before 旗下 and an organisation, the partner of a joint venture (某某与某某的合资企业),
+  and a company before its region and an executive's title (某某大中华区总裁);
 - every ORG found once marks its other mentions in the document, and so does its short
   form (上海瞻芯电子科技股份有限公司 → 瞻芯电子) and the short name declared in brackets after
   it (（以下简称“某某”）).
@@ -125,6 +127,8 @@ class OrganisationFinder:
         found = _longest_first(found + [c for c in self._subjects(text, avoid) if not overlaps(*c, found)])
         found = _longest_first(found + self._coordinated(text, found, avoid))
         found = _longest_first(found + self._joint_partners(text, found, avoid))
+        found = _longest_first(found + self._parents(text, found, avoid))
+        found = _longest_first(found + [c for c in self._before_region_title(text, avoid) if not overlaps(*c, found)])
         found = self._propagate(text, found, avoid)
         found = self._joined(text, found)
         return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found) if self._is_name(text, s, e)]
@@ -269,6 +273,46 @@ class OrganisationFinder:
             or self._ordinary_phrase(name)
             or (len(name) <= 3 and name[0] in self.lex.surnames and name not in self.lex.place_names)
         )
+
+    def _named_before(self, text: str, end: int, avoid: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """A short name ending at ``end`` after punctuation or a boundary word (某某 + 旗下): two to
+        ten characters, no ordinary word, place, generic word, title or person's name."""
+        start = walk_left(text, end, self.boundaries, limit=10, stop_at=avoid)
+        start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
+        start += self._generic_head_length(text[start:end])
+        name = text[start:end]
+        if not 2 <= len(name) <= 10 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·]*", name):
+            return None
+        if not self._partner_name(name) or any(name.startswith(t) or name.endswith(t) for t in self.lex.titles_set):
+            return None
+        if name[0] in self.lex.shared["function_chars"] or name[0] in "他她我你它们":
+            return None  # 他负责: a pronoun and a verb
+        return start + self._nationality(name), end
+
+    def _parents(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The parent named before 旗下 and an organisation (某某国际旗下某某医药): an organisation."""
+        starts = {start for start, _ in found}
+        spans = []
+        for match in re.finditer(r"旗下的?", text):
+            if match.end() in starts and (span := self._named_before(text, match.start(), avoid + found)) is not None:
+                spans.append(span)
+        return spans
+
+    @cached_property
+    def region_title(self) -> re.Pattern[str]:
+        units = alternation(u for u in self.rules["company_units_before_title"] if u.endswith("区"))
+        titles = alternation(self.lex.persons["titles"])
+        return re.compile(rf"(?:{units})(?:{titles})")
+
+    def _before_region_title(self, text: str, avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A company before its region and an executive's title, with no country before it
+        (某某医疗大中华区总裁, 某某中国区总经理): the name a unit of which the person heads."""
+        spans = []
+        for match in self.region_title.finditer(text):
+            span = self._named_before(text, match.start(), avoid)
+            if span is not None and text[span[0] : span[1]] not in self.lex.countries:
+                spans.append(span)
+        return spans
 
     @cached_property
     def joint_partner(self) -> re.Pattern[str]:
