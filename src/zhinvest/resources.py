@@ -126,6 +126,9 @@ class OrganisationsResource(_Resource):
     standalone_bodies: Words
     #: Heads of a body named with its places and zone (某省某市 + 人民政府).
     place_body_heads: Words
+    #: Last characters of a government department named with its places and its field
+    #: (某市 + 能源 + 局, 某区 + 经济发展 + 局, 某地 + 投资推广 + 署).
+    department_heads: Words
     #: Zone words between a place and a body (某某 + 经济技术开发区 + 管委会).
     zones_before_bodies: Words
     #: A numbered bureau (某某二局).
@@ -258,6 +261,9 @@ class PersonsResource(_Resource):
     #: Single-character surnames (百家姓) and compound ones.
     surnames: Chars
     compound_surnames: Words
+    #: Common Japanese family names (two characters, written in Chinese characters: 山田, 铃木);
+    #: after a title they begin a name as a compound surname does (总裁山田浩二).
+    japanese_surnames: Words
     #: A reporter's title in a byline (记者, 通讯员; written spaced or not), what may precede it
     #: (特约, 见习), and titles standing alone (实习生).
     byline_titles: Words

@@ -385,3 +385,82 @@ def test_government_and_party_bodies(finder, text, expected):
 )
 def test_short_names_in_subject_position(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a department named with its place and its field (some place + field + 局/厅/署)
+        ("记者从榆林市自然资源局获悉", ["榆林市自然资源局"]),
+        ("南沙新区经济发展局表示", ["南沙新区经济发展局"]),
+        ("无锡市体育局局长出席", ["无锡市体育局"]),
+        ("江苏省商务厅厅长出席", ["江苏省商务厅"]),
+        # later named without its place
+        ("绍兴市科学技术局发布消息，科学技术局表示", ["绍兴市科学技术局", "科学技术局"]),
+        # a place name longer than eight characters before a body
+        ("黔东南苗族侗族自治州人民政府发布通知", ["黔东南苗族侗族自治州人民政府"]),
+        # a short name declared in brackets, and its later mentions
+        ("广州市城市建设投资集团有限公司（以下简称“广州城投”）表示，广州城投将加快建设", ["广州市城市建设投资集团有限公司", "广州城投", "广州城投"]),
+        # a legal form in brackets inside a registered name
+        ("杭州市交通投资控股（集团）有限公司与余杭区签约", ["杭州市交通投资控股（集团）有限公司"]),
+        # a fund named by its place and field
+        ("发起设立的苏州新兴医疗产业基金", ["苏州新兴医疗产业基金"]),
+        # a Latin-script name with its industry word after its country
+        ("日本NEC电子计划投资", ["NEC电子"]),
+        # a country before industry words alone is the name's trade name; before a trade name, a place
+        ("英国石油公司与广东签约", ["英国石油公司"]),
+        ("日本丰田汽车公司宣布", ["丰田汽车公司"]),
+        # a described kind of company before the name (民营车企 + name)
+        ("民营车企远航集团在重庆建设基地", ["远航集团"]),
+        # a central body before a title or a word of its own stays
+        ("外交部长出席", ["外交部"]),
+        ("中国和东盟国家", ["东盟"]),
+    ],
+)
+def test_departments_short_names_funds_and_foreign_names(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在上海市区布局新兴产业",  # 布局: a word, no department
+        "与苏州市签署协议",  # 签署: a word, no department
+        "联合国内多所高校发起",  # 国内: no 联合国
+        "使用省级财政部门统一印制的票据",  # 部门: no 财政部
+        "美国GDP增长",  # Latin letters with no industry word
+        "向其苏州工厂增资5亿元",  # a facility receives the money
+        "宣布将在滨江新区智造谷投资5亿元",  # a park, no investor
+    ],
+)
+def test_no_department_fund_or_investor(finder, text):
+    assert orgs(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("日本本田技研工业株式会社和广汽集团的合资公司", ["本田技研工业株式会社", "广汽集团"]),
+        ("远航集团与恒信化工共同出资设立新公司", ["远航集团", "恒信化工"]),
+        ("远航集团与当地政府共同出资", ["远航集团"]),  # a generic partner
+        ("远航集团与其他企业合资", ["远航集团"]),
+    ],
+)
+def test_the_partner_of_a_joint_venture(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parent before 旗下 and an organisation
+        ("复星国际旗下复星医药将在武汉投资", ["复星国际", "复星医药"]),
+        ("，其旗下企业将落户", []),
+        # a company before its region and an executive's title, with no country before it
+        ("据了解，宝洁大中华区总裁许敏表示", ["宝洁"]),
+        ("他负责亚太区总裁办公室", []),
+        ("该公司大中华区总裁表示", []),
+    ],
+)
+def test_parents_and_companies_before_a_regional_title(finder, text, expected):
+    assert orgs(finder, text) == expected

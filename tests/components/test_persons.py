@@ -119,3 +119,19 @@ def test_frequent_words_are_no_names(finder, text, organisations):
 )
 def test_names_before_titles(finder, text, expected):
     assert persons(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("索尼集团首席执行官吉田健太说，吉田健太表示", ["吉田健太", "吉田健太"]),  # a Japanese family name after a title
+        ("总领事渡边裕子出席", ["渡边裕子"]),
+        ("税务署署长黄志明表示", ["黄志明"]),  # 署长: a title
+    ],
+)
+def test_japanese_names_and_more_titles_after_titles(finder, text, expected):
+    assert persons(finder, text) == expected
+
+
+def test_a_japanese_family_name_before_a_title_is_no_person(finder):
+    assert persons(finder, "丰田中国总经理出席") == []  # 丰田: a company's name before a title

@@ -226,3 +226,14 @@ def test_zones_new_areas_and_renamed_counties(finder, text, expected):
 )
 def test_new_county_short_forms_are_no_words(finder, text):
     assert places(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("已有三家企业总部在贵安开工建设", ["贵安"]),  # a national-level new area by its short name
+        ("西咸已聚集企业500家", ["西咸"]),
+    ],
+)
+def test_new_areas_by_their_short_names(finder, text, expected):
+    assert places(finder, text) == expected

@@ -3,15 +3,21 @@
 Each rule is general knowledge in ``data/organisations.json`` (see :class:`zhinvest.resources.OrganisationsResource`):
 - central bodies by name (国务院, 商务部 …);
 - local party and government bodies: optional place + level + body (市委, 金山区委, 区政府,
-  市投促办);
+  市投促办), and departments named by place + field + 局/厅/署 (某市能源局, 某区经济发展局),
+  later also named without the place;
 - names ending in an organisation suffix (有限公司, 集团, 协会, 大学 …): the name runs left
   from the suffix to punctuation or a function word (与, 如, 在, 拟 …), and a name part that
   is only a generic word (上市公司, 产业基金) is not a name;
 - short names of investors from context: the name before 拟投资 / 计划投资 + an amount;
 - a foreign country at the start of a name is a nationality, a place of its own
-  (法国液化空气集团 → 法国 + 液化空气集团); 中国 at the start is part of the name;
+  (法国液化空气集团 → 法国 + 液化空气集团), unless only industry words and a legal form follow
+  it (英国石油公司: the country is the trade name); 中国 at the start is part of the name;
+- a company in Latin letters with an industry word after its country (韩国SK化学);
+- the parent before 旗下 and an organisation, the partner of a joint venture (某某与某某的合资企业),
+  and a company before its region and an executive's title (某某大中华区总裁);
 - every ORG found once marks its other mentions in the document, and so does its short
-  form (上海瞻芯电子科技股份有限公司 → 瞻芯电子).
+  form (上海瞻芯电子科技股份有限公司 → 瞻芯电子) and the short name declared in brackets after
+  it (（以下简称“某某”）).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from ._names import Boundaries, NameComponent, NameLexicon, _automaton, longest_
 from ..mentions import Mention
 from ._spans import Occupancy, add_mentions, doc_text, get_mentions, overlaps
 
-#: A place in brackets inside a registered name: 松下电器(中国)有限公司.
+#: A place or a legal form in brackets inside a registered name: 松下电器(中国)有限公司, 某某控股（集团）有限公司.
 _BRACKETED_PLACE = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]")
 #: A count of companies: 179家附属公司, 三家公司.
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]{1,8}[家个所]")
@@ -89,7 +95,7 @@ class OrganisationFinder:
         """ORG mentions; ``avoid`` holds spans already taken (numbers), which names never cross."""
         avoid = list(avoid or [])
         candidates: list[tuple[int, int]] = []
-        candidates.extend((s, e) for s, e, _ in longest_matches(self.lex.central_bodies, text))
+        candidates.extend((s, e) for s, e, _ in longest_matches(self.lex.central_bodies, text) if not self._cuts_a_word(text, e))
         for match in self.local_body.finditer(text):
             start = match.start()
             zone = self.zones_before_bodies.ending_at(text, start + 1)  # 开发区管委会: the level 区 ends a zone word
@@ -98,6 +104,8 @@ class OrganisationFinder:
             place = self._place_ending_at(text, start)
             candidates.append((start if place is None else place, match.end()))
         candidates.extend(self._place_bodies(text))
+        candidates.extend(self._departments(text))
+        candidates.extend(self._foreign_latin(text))
         for start, end, _ in longest_matches(self.standalone_bodies, text):
             if not text.endswith(("各", "每", "两", "多", "等"), 0, start):  # 各管委会: not one body
                 candidates.append((start, end))
@@ -118,6 +126,9 @@ class OrganisationFinder:
         found = _longest_first(found + [c for c in self._investors(text, avoid + found) if not overlaps(*c, found)])
         found = _longest_first(found + [c for c in self._subjects(text, avoid) if not overlaps(*c, found)])
         found = _longest_first(found + self._coordinated(text, found, avoid))
+        found = _longest_first(found + self._joint_partners(text, found, avoid))
+        found = _longest_first(found + self._parents(text, found, avoid))
+        found = _longest_first(found + [c for c in self._before_region_title(text, avoid) if not overlaps(*c, found)])
         found = self._propagate(text, found, avoid)
         found = self._joined(text, found)
         return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found) if self._is_name(text, s, e)]
@@ -141,9 +152,13 @@ class OrganisationFinder:
             spans.append((start, end))
         return spans
 
+    @cached_property
+    def _longest_place(self) -> int:
+        return max((len(name) for name in self.lex.place_names), default=0)
+
     def _division_ending_at(self, text: str, position: int) -> int | None:
         """The start of a Chinese division's name (full or short) ending at ``position``."""
-        for length in range(8, 1, -1):
+        for length in range(min(self._longest_place, position), 1, -1):
             if position - length >= 0 and text[position - length : position] in self.lex.gazetteer_names:
                 return position - length
         return None
@@ -239,19 +254,80 @@ class OrganisationFinder:
         spans = []
         for match in self.signing_partner.finditer(text):
             name = match.group("name")
-            if (
-                name[0] in self.not_partner_start
-                or name in self.lex.common_words
-                or name in self.lex.place_names
-                or name in self.generic
-                or name.endswith(self.generic_partners)
-                or name.endswith(self.place_endings)  # 与某某高新区签署: the place signs
-                or self._ordinary_phrase(name)
-                or (len(name) <= 3 and name[0] in self.lex.surnames and name not in self.lex.place_names)
-            ):
+            if not self._partner_name(name):
                 continue
             start, end = match.span("name")
             spans.append((start + self._nationality(name), end))  # 与美国某某集团: the country is a place
+        return spans
+
+    def _partner_name(self, name: str) -> bool:
+        """Whether the words after 与 can name a partner: no ordinary word, place, person's name
+        or generic head (与会, 与其, 与相关企业)."""
+        return not (
+            name[0] in self.not_partner_start
+            or name in self.lex.common_words
+            or name in self.lex.place_names
+            or name in self.generic
+            or name.endswith(self.generic_partners)
+            or name.endswith(self.place_endings)  # 与某某高新区签署: the place signs
+            or self._ordinary_phrase(name)
+            or (len(name) <= 3 and name[0] in self.lex.surnames and name not in self.lex.place_names)
+        )
+
+    def _named_before(self, text: str, end: int, avoid: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """A short name ending at ``end`` after punctuation or a boundary word (某某 + 旗下): two to
+        ten characters, no ordinary word, place, generic word, title or person's name."""
+        start = walk_left(text, end, self.boundaries, limit=10, stop_at=avoid)
+        start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
+        start += self._generic_head_length(text[start:end])
+        name = text[start:end]
+        if not 2 <= len(name) <= 10 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·]*", name):
+            return None
+        if not self._partner_name(name) or any(name.startswith(t) or name.endswith(t) for t in self.lex.titles_set):
+            return None
+        if name[0] in self.lex.shared["function_chars"] or name[0] in "他她我你它们":
+            return None  # 他负责: a pronoun and a verb
+        return start + self._nationality(name), end
+
+    def _parents(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The parent named before 旗下 and an organisation (某某国际旗下某某医药): an organisation."""
+        starts = {start for start, _ in found}
+        spans = []
+        for match in re.finditer(r"旗下的?", text):
+            if match.end() in starts and (span := self._named_before(text, match.start(), avoid + found)) is not None:
+                spans.append(span)
+        return spans
+
+    @cached_property
+    def region_title(self) -> re.Pattern[str]:
+        units = alternation(u for u in self.rules["company_units_before_title"] if u.endswith("区"))
+        titles = alternation(self.lex.persons["titles"])
+        return re.compile(rf"(?:{units})(?:{titles})")
+
+    def _before_region_title(self, text: str, avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A company before its region and an executive's title, with no country before it
+        (某某医疗大中华区总裁, 某某中国区总经理): the name a unit of which the person heads."""
+        spans = []
+        for match in self.region_title.finditer(text):
+            span = self._named_before(text, match.start(), avoid)
+            if span is not None and text[span[0] : span[1]] not in self.lex.countries:
+                spans.append(span)
+        return spans
+
+    @cached_property
+    def joint_partner(self) -> re.Pattern[str]:
+        return re.compile(r"[与和同](?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)的?(?:合资|共同出资|共同投资)")
+
+    def _joint_partners(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The partner an organisation sets up a joint venture with (某某集团与某某汽车的合资企业,
+        某某公司和某某共同出资): a name, as a signing partner's is."""
+        ends = {end for _, end in found}
+        spans = []
+        for match in self.joint_partner.finditer(text):
+            name = match.group("name")
+            start, end = match.span("name")
+            if match.start() in ends and self._partner_name(name) and not overlaps(start, end, found + avoid):
+                spans.append((start + self._nationality(name), end))
         return spans
 
     @cached_property
@@ -279,25 +355,66 @@ class OrganisationFinder:
         for body_start, end, _ in longest_matches(self.place_body_heads, text):
             if text.startswith(("部门", "机构", "职能"), end):
                 continue  # 政府部门: a kind of body, not one named body
-            position, has_place = body_start, False
-            while position > 0:
-                named = self._place_ending_at(text, position)
-                if named is not None and self.zones_before_bodies.ending_at(text, position):
-                    position, has_place = named, True  # 舟山群岛新区 + 党工委: a named zone is a place
-                    continue
-                zone = self.zones_before_bodies.ending_at(text, position)
-                if zone:
-                    position -= len(zone)
-                    area = self._area_name_before(text, position)  # 某市 + 松山湖 + 高新区
-                    if area is not None:
-                        position = area
-                    continue
-                place = self._place_ending_at(text, position)
-                if place is None:
+            start = self._places_before(text, body_start)
+            if start is not None:
+                spans.append((start, end))
+        return spans
+
+    def _places_before(self, text: str, position: int, one_place: bool = False) -> int | None:
+        """The start of the places and zones (某省某市, 某某新区, 某市 + 松山湖 + 高新区) that end at
+        ``position``, or None when no place is among them; ``one_place``: the nearest place and
+        the zones after it only (湖南省某某自治州 + 某某县公安局 → 某某县公安局)."""
+        has_place = False
+        while position > 0 and not (one_place and has_place):
+            named = self._place_ending_at(text, position)
+            if named is not None and self.zones_before_bodies.ending_at(text, position):
+                position, has_place = named, True  # 舟山群岛新区 + 党工委: a named zone is a place
+                continue
+            zone = self.zones_before_bodies.ending_at(text, position)
+            if zone:
+                position -= len(zone)
+                area = self._area_name_before(text, position)  # 某市 + 松山湖 + 高新区
+                if area is not None:
+                    position = area
+                continue
+            place = self._place_ending_at(text, position)
+            if place is None:
+                break
+            position, has_place = place, True
+        return position if has_place else None
+
+    @cached_property
+    def department_head(self) -> re.Pattern[str]:
+        return re.compile(alternation(self.rules["department_heads"]))
+
+    def _cuts_a_word(self, text: str, end: int) -> bool:
+        """Whether a body's last character makes a word with the next (联合国 + 内多家: 国内, 财政部
+        + 门: 部门) and what follows stands on no word of its own: then the body is misread.
+        A title (外交部 + 长) or a word after the body (东盟 + 国家) keeps it."""
+        pair = text[end - 1 : end + 1]
+        return pair in self.lex.common_words and pair not in self.lex.titles_set and text[end : end + 2] not in self.lex.common_words
+
+    def _departments(self, text: str) -> list[tuple[int, int]]:
+        """A government department named with its places and its field (某某市 + 能源 + 局, 某某区
+        + 经济发展 + 局, 某地 + 投资推广 + 署): the shortest field of two to six name characters
+        after which places or a zone stand; no field ends in a word with the head (布局, 签署), and
+        no head begins a title (厅长)."""
+        spans = []
+        for match in self.department_head.finditer(text):
+            head_start, end = match.span()
+            if text[head_start - 1 : end] in self.lex.common_words or text[head_start - 1 : end] in self.lex.place_names:
+                continue  # 布局, 签署, 部署: a word, no body
+            if any(text.startswith(title, head_start) for title in self.lex.titles_set):
+                continue  # 某某厅 + 厅长: the head begins a title
+            for length in range(2, 7):
+                field_start = head_start - length
+                field = text[field_start:head_start]
+                if field_start < 0 or not all(_NAME_CORE.match(c) and c not in self.not_in_trade_name for c in field):
                     break
-                position, has_place = place, True
-            if has_place:
-                spans.append((position, end))
+                start = self._places_before(text, field_start, one_place=True)
+                if start is not None:
+                    spans.append((start, end))
+                    break
         return spans
 
     def _area_name_before(self, text: str, position: int) -> int | None:
@@ -323,7 +440,7 @@ class OrganisationFinder:
         return False
 
     def _place_ending_at(self, text: str, position: int) -> int | None:
-        for length in range(8, 1, -1):
+        for length in range(min(self._longest_place, position), 1, -1):  # 西双版纳傣族自治州: nine characters
             if position - length >= 0 and text[position - length : position] in self.lex.place_names:
                 return position - length
         return None
@@ -356,10 +473,11 @@ class OrganisationFinder:
 
     def _industry_start(self, text: str, end: int) -> int:
         """Where the industry words (行业) before a legal form begin: 江苏某某[工业科技]股份有限公司.
-        A parenthesised place before the legal form (某某电器(中国)有限公司) is passed over."""
+        A parenthesised place or legal form before the legal form (某某电器(中国)有限公司,
+        某某控股（集团）有限公司) is passed over."""
         position = end
         bracket = _BRACKETED_PLACE.search(text, max(0, position - 8), position)
-        if bracket and bracket.end() == position and bracket.group(1) in self.lex.place_names:
+        if bracket and bracket.end() == position and (bracket.group(1) in self.lex.place_names or bracket.group(1) in self.legal_forms):
             position = bracket.start()
         for _ in range(4):
             word = self.industry_words.ending_at(text, position)
@@ -430,7 +548,11 @@ class OrganisationFinder:
             name = text[start:suffix_start]
             if len(name) < 2 and not (len(name) == 1 and len(suffix) >= 4):
                 continue
-            blocked = any(name.endswith(b) for b in blockers.get(suffix, ())) and not (walk_from < suffix_start and self._has_trade_name(text, start, walk_from, anchored))
+            blocked = (
+                any(name.endswith(b) for b in blockers.get(suffix, ()))
+                and not (walk_from < suffix_start and self._has_trade_name(text, start, walk_from, anchored))
+                and not self._place_and_field(name, blockers.get(suffix, ()))
+            )
             if name in self.generic or blocked or (base == "资本" and name in self.lex.place_names):
                 if not text.startswith(self.associations, end):  # 中国上市公司协会: the phrase is part of a name
                     stops[start:end] = b"\x01" * (end - start)
@@ -438,8 +560,22 @@ class OrganisationFinder:
             if suffix.startswith(("分", "子")) and spans and spans[-1][1] == start:
                 spans[-1] = (spans[-1][0], end)  # a branch named after its parent: 某某有限公司北京分公司
                 continue
-            spans.append((start + self._nationality(name), end))
+            country = self._nationality(name)
+            if start + country == walk_from < suffix_start:
+                country = 0  # 某国 + 铝业公司: industry words alone have no trade name, the country is it
+            spans.append((start + country, end))
         return spans
+
+    def _place_and_field(self, name: str, blockers: Iterable[str]) -> bool:
+        """Whether a name ending in a generic word (产业 + 基金) begins with a place and names a
+        field of two characters or more between them (某市 + 先进制造 + 产业基金): one named body;
+        a generic or ordinary word (民营) names no field."""
+        place = next((len(p) for p in _prefixes(name, 0, 8) if p in self.lex.place_names), 0)
+        blocker = max((len(b) for b in blockers if name.endswith(b)), default=0)
+        field = name[place : len(name) - blocker]
+        if field in self.generic or field in self.lex.common_words:
+            return False  # 浙江 + 民营 + 企业集团: a kind of company, no name
+        return place > 0 and len(field) >= 2 and all(_NAME_CORE.match(c) and c not in self.not_in_trade_name for c in field)
 
     def _has_trade_name(self, text: str, start: int, industry_start: int, anchored: int | None) -> bool:
         """Whether a registered name read as place + trade name + industry words (江西赣州 +
@@ -470,6 +606,17 @@ class OrganisationFinder:
                 continue
             spans.append(match.span("name"))
         return spans
+
+    @cached_property
+    def foreign_latin(self) -> re.Pattern[str]:
+        countries = alternation(c for c in self.lex.countries if c != "中国")
+        industry = alternation(self.rules["industry_words"])
+        return re.compile(rf"(?:{countries})(?P<name>[A-Z][A-Za-z0-9&\-]{{1,11}}(?:{industry}))")
+
+    def _foreign_latin(self, text: str) -> list[tuple[int, int]]:
+        """A company written in Latin letters with its industry word after its country (韩国SK
+        化学, 美国ADM粮油): the country is a place of its own."""
+        return [match.span("name") for match in self.foreign_latin.finditer(text)]
 
     @cached_property
     def appositive_pattern(self) -> re.Pattern[str]:
@@ -617,8 +764,10 @@ class OrganisationFinder:
             name = text[start:end]
             if name.endswith(tuple(self.rules["investor_name_not_ending"])) or text.endswith(self.locatives, 0, start):
                 continue  # 在某某投资: after a locative the words are the place, not the investor
+            if name.endswith(tuple(self.rules["facility_words"])):
+                continue  # 向其某地工厂增资: a facility receives the money
             if 2 <= len(name) <= 12 and name not in self.generic and not any(name.endswith(g) and len(name) - len(g) < 2 for g in self.generic):
-                if name not in self.lex.place_names and not name.endswith(("区", "市", "县", "省", "镇")):
+                if name not in self.lex.place_names and not name.endswith(("区", "市", "县", "省", "镇", "谷")):  # 生物医药谷: a park
                     spans.append((start + self._nationality(name), end))
         return spans
 
@@ -711,6 +860,8 @@ class OrganisationFinder:
         word or a place. The industry word belongs to the short name only where a name ends
         after it (某某药业项目, 某某科技决定); else the trade name stands alone (某某汽车零部件生产项目 → 某某)."""
         names = {text[s:e] for s, e in found}
+        names.update(self._declared_short_names(text, found))
+        names.update(self._bare_departments(names))
         trades: set[str] = set()
         for name in list(names):
             names.update(self.short_forms(name))
@@ -732,6 +883,29 @@ class OrganisationFinder:
                 result.append((start, end))
                 taken.take(start, end)
         return sorted(result)
+
+    @cached_property
+    def declared_short_name(self) -> re.Pattern[str]:
+        return re.compile(r"[(（](?:以下|下文|下)?简?称(?:为)?[：:]?[“\"「‘](?P<short>[\u4e00-\u9fffA-Za-z0-9·&]{2,10})[”\"」’][)）]")
+
+    def _declared_short_names(self, text: str, found: list[tuple[int, int]]) -> set[str]:
+        """The short name an organisation is given in brackets right after it (某某控股集团有限公司
+        （以下简称“某某控股”）): an organisation, as are its later mentions."""
+        ends = {end for _, end in found}
+        return {m.group("short") for m in self.declared_short_name.finditer(text) if m.start() in ends and m.group("short") not in self.generic}
+
+    def _bare_departments(self, names: set[str]) -> set[str]:
+        """A department named with its places (某地投资推广署, 某市能源局) is named later without them."""
+        bare = set()
+        for name in names:
+            if not name.endswith(tuple(self.rules["department_heads"])):
+                continue
+            start = 0
+            while (step := next((len(p) for p in _prefixes(name, start, 15) if p in self.lex.place_names), 0)) and len(name) - start - step >= 3:
+                start += step
+            if start and name[start:] not in self.lex.common_words:
+                bare.add(name[start:])
+        return bare
 
     def _cut_at_trade_name(self, text: str, start: int, end: int, trades: set[str]) -> tuple[int, int]:
         """A name that starts with a trade name of the document and goes on with what is no

@@ -8,6 +8,8 @@
   name written with a space inside is one name, as written), and every name in a byline's
   brackets ((张三 特约通讯员 李四));
 - a name after a nationality (日本籍X);
+- after a title, a Japanese family name (山田, 铃木) begins a name as a compound surname does
+  (总裁山田浩二);
 - every name found once by a title, a byline, a dateline or a list marks its other mentions in
   the document (李书福说); a name found only after an organisation does not, and no name is a
   frequent ordinary word (项目 after the surname 项) unless a title stands before it.
@@ -66,6 +68,12 @@ class PersonFinder:
         return frozenset(self.rules["compound_surnames"])
 
     @cached_property
+    def japanese_surnames(self) -> frozenset[str]:
+        """Japanese family names that are no Chinese place or ordinary word (山田, 铃木; not
+        中山, 福田); after a title they begin a name as a compound surname does."""
+        return frozenset(w for w in self.rules["japanese_surnames"] if w not in self.lex.place_names and w not in self.lex.common_words)
+
+    @cached_property
     def single_surnames(self) -> frozenset[str]:
         return frozenset(self.rules["surnames"])
 
@@ -82,8 +90,10 @@ class PersonFinder:
         """Organisation suffixes of two characters or more: no name begins with one."""
         return tuple(sorted((w for w in self.lex.organisations["org_suffixes"] if len(w) >= 2), key=len, reverse=True))
 
-    def name_at(self, text: str, position: int) -> tuple[int, int] | None:
-        """The span of a person's name starting at ``position``, or None."""
+    def name_at(self, text: str, position: int, after_title: bool = False) -> tuple[int, int] | None:
+        """The span of a person's name starting at ``position``, or None; ``after_title``: right
+        after a title, where a Japanese family name begins a name too (总裁山田浩二; not before a
+        title, where it is more often a company's: 丰田中国总经理)."""
         if text.startswith(self.org_suffixes, position):  # the rest of an organisation (X + 公司菲利普)
             return None
         transliterated = _TRANSLITERATED.match(text, position)
@@ -91,7 +101,7 @@ class PersonFinder:
             last_part = max(text.rfind("·", position, transliterated.end()), text.rfind("•", position, transliterated.end())) + 1
             end = next((k for k in range(last_part + 1, transliterated.end()) if self._ender_at(text, k)), transliterated.end())
             return position, end
-        if text[position : position + 2] in self.compound_surnames:
+        if text[position : position + 2] in self.compound_surnames or (after_title and text[position : position + 2] in self.japanese_surnames):
             surname = 2
         elif text[position : position + 1] in self.single_surnames:
             surname = 1
@@ -211,7 +221,7 @@ class PersonFinder:
     def _name_list(self, text: str, position: int, add: Callable[..., bool]) -> None:
         """Names after a title, enumerated with 、 and ended by 及/和/与 (A、B、C及D)."""
         listed = 0
-        while position < len(text) and add(span := self.name_at(text, position), after_title=listed == 0):
+        while position < len(text) and add(span := self.name_at(text, position, after_title=True), after_title=listed == 0):
             assert span is not None  # add() takes no None
             position = span[1]
             if position < len(text) and text[position] == "、":
