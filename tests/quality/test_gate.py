@@ -5,7 +5,7 @@ figure as measured, less 0.01).
 A change that drops a rule lowers a figure and fails here. After an improvement, raise the
 floors in the same commit::
 
-    zhinvest evaluate --gold ../shared/dev annotations probes/*-dev probes/*-test --update-floors tests/quality/floors.json
+    zhinvest evaluate --gold ../shared/dev annotations probes/probe-dev probes/probe-test probes/fresh-dev probes/fresh-test --update-floors tests/quality/floors.json
 
 The development set lives outside the repository (``../shared/dev``, third-party articles kept
 for measurement). Without it the dev half is skipped on a developer's machine and fails in CI.
