@@ -4,8 +4,8 @@ Each passage becomes its text file and its gold Document (SPEC v1.1). Entities a
 the annotator marked ``ambiguous`` (SPEC does not settle them) are left out; where an item
 lists ``alternatives``, the first reading is kept. ``probes/passages.jsonl`` gives
 probe-dev (odd-numbered passages) and probe-test (even-numbered ones);
-``probes/fresh/passages.jsonl`` gives fresh-dev and fresh-test the same way. Run from the
-repository root::
+``probes/fresh/passages.jsonl`` gives fresh-dev and fresh-test the same way, and
+``probes/fresh2/passages.jsonl`` fresh2-dev and fresh2-test. Run from the repository root::
 
     python probes/tools/to_gold.py
 """
@@ -70,4 +70,6 @@ def write(passage: dict[str, Any], folder: Path) -> None:
 if __name__ == "__main__":
     count = build(PROBES / "passages.jsonl", lambda name: "probe-dev" if int(name[1:]) % 2 else "probe-test")
     count += build(PROBES / "fresh" / "passages.jsonl", lambda name: "fresh-dev" if int(name[1:]) % 2 else "fresh-test")
+    if (PROBES / "fresh2" / "passages.jsonl").is_file():
+        count += build(PROBES / "fresh2" / "passages.jsonl", lambda name: "fresh2-dev" if int(name[1:]) % 2 else "fresh2-test")
     print(f"{count} passages written")
