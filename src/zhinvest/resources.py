@@ -171,6 +171,8 @@ class OrganisationsResource(_Resource):
     source_labels: Words
     #: Company units between a foreign company and a title (大中华区 + 总裁).
     company_units_before_title: Words
+    #: Words between a company and an executive's title (某某集团 + 相关 + 负责人).
+    title_modifiers: Words
     #: Characters that end a trade name's slot (与, 在, 的 …).
     not_in_trade_name: Chars
     #: Nouns after which a listed name is a field, not the company (黄金 + 行业).
@@ -192,6 +194,8 @@ class OrganisationsResource(_Resource):
     #: The legal forms and industry words dropped to make a short form (某某科技有限公司 → 某某).
     short_form_legal_forms: Words
     short_form_industry_words: Words
+    #: Words between a parent and its subsidiary (某某集团 + 下属 + 某某公司): the parent is an organisation.
+    parent_links: Words
 
 
 class PlacesResource(_Resource):

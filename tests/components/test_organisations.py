@@ -456,6 +456,14 @@ def test_the_partner_of_a_joint_venture(finder, text, expected):
         # the parent before 旗下 and an organisation
         ("复星国际旗下复星医药将在武汉投资", ["复星国际", "复星医药"]),
         ("，其旗下企业将落户", []),
+        # ... and before 下属; a bare organisation word after 旗下 names no one
+        ("甲乙控股集团下属丙丁科技有限公司将在合肥投资", ["甲乙控股集团", "丙丁科技有限公司"]),
+        ("集团下属单位已全部复工", []),
+        ("同时，远航集团还将通过旗下基金追加投资3亿元。", ["远航集团"]),
+        # a word between a foreign company and the title: 相关 / 有关 负责人
+        ("美国恒信集团相关负责人表示", ["恒信集团"]),
+        ("法国远航公司有关负责人介绍", ["远航公司"]),
+        ("韩国某某相关工作已启动", []),
         # a company before its region and an executive's title, with no country before it
         ("据了解，宝洁大中华区总裁许敏表示", ["宝洁"]),
         ("他负责亚太区总裁办公室", []),

@@ -13,7 +13,7 @@ Each rule is general knowledge in ``data/organisations.json`` (see :class:`zhinv
   (法国液化空气集团 → 法国 + 液化空气集团), unless only industry words and a legal form follow
   it (英国石油公司: the country is the trade name); 中国 at the start is part of the name;
 - a company in Latin letters with an industry word after its country (韩国SK化学);
-- the parent before 旗下 and an organisation, the partner of a joint venture (某某与某某的合资企业),
+- the parent before 旗下 or 下属 and an organisation, the partner of a joint venture (某某与某某的合资企业),
   and a company before its region and an executive's title (某某大中华区总裁);
 - every ORG found once marks its other mentions in the document, and so does its short
   form (上海瞻芯电子科技股份有限公司 → 瞻芯电子) and the short name declared in brackets after
@@ -290,10 +290,11 @@ class OrganisationFinder:
         return start + self._nationality(name), end
 
     def _parents(self, text: str, found: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The parent named before 旗下 and an organisation (某某国际旗下某某医药): an organisation."""
+        """The parent named before 旗下 or 下属 and an organisation (某某国际旗下某某医药, 某某集团下属某某
+        有限公司): an organisation."""
         starts = {start for start, _ in found}
         spans = []
-        for match in re.finditer(r"旗下的?", text):
+        for match in re.finditer(rf"(?:{alternation(self.rules['parent_links'])})的?", text):
             if match.end() in starts and (span := self._named_before(text, match.start(), avoid + found)) is not None:
                 spans.append(span)
         return spans
@@ -594,7 +595,8 @@ class OrganisationFinder:
         countries = alternation(c for c in self.lex.countries if c != "中国")
         titles = alternation(self.lex.persons["titles"])
         units = alternation(self.rules["company_units_before_title"])
-        return re.compile(rf"(?:{countries})(?P<name>[\u4e00-\u9fffA-Za-z&·]{{2,8}}?)(?:{units})?(?:{titles})")
+        modifiers = alternation(self.rules["title_modifiers"])  # 某某集团 + 相关 + 负责人
+        return re.compile(rf"(?:{countries})(?P<name>[\u4e00-\u9fffA-Za-z&·]{{2,8}}?)(?:{units})?(?:{modifiers})?(?:{titles})")
 
     def _foreign_before_title(self, text: str) -> list[tuple[int, int]]:
         """A company between its country and an executive's title (法国某某大中华区总裁,
@@ -766,6 +768,8 @@ class OrganisationFinder:
                 continue  # 在某某投资: after a locative the words are the place, not the investor
             if name.endswith(tuple(self.rules["facility_words"])):
                 continue  # 向其某地工厂增资: a facility receives the money
+            if name in self.rules["org_suffixes"]:
+                continue  # 通过旗下基金追加投资: a bare organisation word names no one
             if 2 <= len(name) <= 12 and name not in self.generic and not any(name.endswith(g) and len(name) - len(g) < 2 for g in self.generic):
                 if name not in self.lex.place_names and not name.endswith(("区", "市", "县", "省", "镇", "谷")):  # 生物医药谷: a park
                     spans.append((start + self._nationality(name), end))
