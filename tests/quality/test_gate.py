@@ -5,7 +5,7 @@ figure as measured, less 0.01).
 A change that drops a rule lowers a figure and fails here. After an improvement, raise the
 floors in the same commit::
 
-    zhinvest evaluate --gold ../shared/dev annotations probes/probe-dev probes/probe-test probes/fresh-dev probes/fresh-test probes/fresh2-dev probes/fresh2-test --update-floors tests/quality/floors.json
+    zhinvest evaluate --gold ../shared/dev annotations probes/probe-dev probes/probe-test probes/fresh-dev probes/fresh-test probes/fresh2-dev probes/fresh2-test probes/fresh3-dev probes/fresh3-test --update-floors tests/quality/floors.json
 
 The development set lives outside the repository (``../shared/dev``, third-party articles kept
 for measurement). Without it the dev half is skipped on a developer's machine and fails in CI.
@@ -32,6 +32,8 @@ GOLD_SETS = {
     "fresh-test": ROOT / "probes" / "fresh-test",
     "fresh2-dev": ROOT / "probes" / "fresh2-dev",
     "fresh2-test": ROOT / "probes" / "fresh2-test",
+    "fresh3-dev": ROOT / "probes" / "fresh3-dev",
+    "fresh3-test": ROOT / "probes" / "fresh3-test",
 }
 
 
