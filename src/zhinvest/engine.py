@@ -154,38 +154,36 @@ class Pipeline:
         is assembled from its chunks as they come back in order. A document some of whose
         chunks never come back (a component failed on them) becomes a failure."""
         self._errors.install(self.nlp)  # on every run: components may have been added since
-        states: dict[int, DocumentParts | _Failed] = {}
-        sources_by_seq: dict[int, Source] = {}
+        states: dict[int, tuple[Source, DocumentParts | _Failed]] = {}
         # in this process, character docs are made directly (spaCy's char tokenizer aligns
         # each character in Python, and doc.text joins them again on every access)
         make_doc = partial(prepared_char_doc, self.nlp.vocab) if uses_char_tokens(self.nlp) else str
 
         def chunks() -> Iterator[tuple[str | Doc, tuple[int, int]]]:
             for seq, source in enumerate(sources):
-                sources_by_seq[seq] = source
                 try:
                     article = read_source(source)
                 except ZhinvestError as error:
-                    states[seq] = _Failed(source, error)
+                    states[seq] = source, _Failed(source, error)
                     yield "", (seq, -1)
                     continue
                 except Exception as error:  # noqa: BLE001 - a reader bug must not end the batch
-                    states[seq] = _Failed(source, ProcessingError(Errors.E060.format(name=source.label, component="the reader", error=_describe(error))))
+                    states[seq] = source, _Failed(source, ProcessingError(Errors.E060.format(name=source.label, component="the reader", error=_describe(error))))
                     yield "", (seq, -1)
                     continue
                 pieces = list(split_chunks(article.text, CHUNK_CHARS)) or [(0, "")]
-                states[seq] = DocumentParts(article, len(pieces))
+                states[seq] = source, DocumentParts(article, len(pieces))
                 for offset, text in pieces:
                     yield make_doc(text), (seq, offset)
 
         pending = 0  # the first sequence number not yet given out
         for doc, (seq, offset) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
             for lost in range(pending, seq):
-                yield self._lost(lost, sources_by_seq.pop(lost), states.pop(lost))
+                yield self._lost(lost, *states.pop(lost))
             pending = seq
-            state = states[seq]
+            source, state = states[seq]
             if isinstance(state, _Failed):
-                del states[seq], sources_by_seq[seq]
+                del states[seq]
                 pending = seq + 1
                 yield state
                 continue
@@ -193,9 +191,9 @@ class Pipeline:
             if state.complete:
                 del states[seq]
                 pending = seq + 1
-                yield self._finish(sources_by_seq.pop(seq), state)
+                yield self._finish(source, state)
         for lost in sorted(states):
-            yield self._lost(lost, sources_by_seq.pop(lost), states.pop(lost))
+            yield self._lost(lost, *states.pop(lost))
 
     @staticmethod
     def _finish(source: Source, parts: DocumentParts) -> Document | _Failed:

@@ -27,6 +27,7 @@ __all__ = [
     "parse_numeral",
     "parse_money",
     "parse_area",
+    "has_digit",
     "parse_count",
     "qualifier_around",
 ]
@@ -397,7 +398,7 @@ def parse_money(text: str, before: str = "", after: str = "", lex: Lexicon | Non
         return Quantity(value, qualifier, named or "CNY")
     if lex.range_head_before.search(before) and lex.range_numeral_before.search(before):
         qualifier = "under"  # the second bound of a range (3到5亿元, 10亿元至50亿元)
-    elif (bound := lex.range_bound_after.match(after)) and bound.group("currency") and _has_digit_or_numeral(bound.group("number"), lex):
+    elif (bound := lex.range_bound_after.match(after)) and bound.group("currency") and has_digit(bound.group("number"), lex):
         qualifier = "at_least"  # the first bound of a range whose bounds both carry a unit (10亿元至50亿元)
     else:
         qualifier = qualifier_around(_without_currency_name(before, lex), after, approx, lex)
@@ -414,8 +415,9 @@ def _without_currency_name(before: str, lex: Lexicon) -> str:
     return before
 
 
-def _has_digit_or_numeral(text: str, lex: Lexicon) -> bool:
-    return any(ch.isdigit() or ch in lex.digits for ch in text)
+def has_digit(numeral: str, lex: Lexicon) -> bool:
+    """Whether a numeral names a number (a digit, 五, 十 …), not a bare 万 or 亿."""
+    return any(ch.isdigit() or ch in lex.digits or ch in lex.small_units for ch in numeral)
 
 
 def _currency_after(unit: str, after: str, lex: Lexicon, before: str = "") -> str:

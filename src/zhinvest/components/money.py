@@ -20,7 +20,7 @@ from functools import cached_property
 from .. import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
 
-from ..numbers import VAGUE_NUMBER, Lexicon, lexicon, parse_money
+from ..numbers import VAGUE_NUMBER, Lexicon, has_digit, lexicon, parse_money
 from ..resources import load_resource
 from ..schema import decimal_to_str
 from ..mentions import Mention
@@ -118,12 +118,12 @@ class MoneyFinder:
         for match in self.vague.finditer(text):
             add(match.start(), match.end())
         for match in self.amount.finditer(text):
-            if not _has_digit(match.group("n1"), self.lex) or not taken.free(match.start(), match.end()):
+            if not has_digit(match.group("n1"), self.lex) or not taken.free(match.start(), match.end()):
                 continue
             if _TERM_YUAN.fullmatch(match.group()) and _CJK.match(text[match.end() : match.end() + 1]) and not text.startswith(_YUAN_FOLLOWERS, match.end()):
                 continue  # 三元前驱体, 二元结构, 多元化: a term, not an amount
             if match.group("n2") is not None:
-                if not _has_digit(match.group("n2"), self.lex):
+                if not has_digit(match.group("n2"), self.lex):
                     continue
                 add(match.start("n1"), match.end("n1"))
                 add(match.start("n2"), match.end())
@@ -136,7 +136,7 @@ class MoneyFinder:
         for match in self.bare_yi.finditer(text):
             start, end = match.span()
             numeral = match.group("n")
-            if numeral[-1] not in "亿億" or not _has_digit(numeral, self.lex) or not taken.free(start, end):
+            if numeral[-1] not in "亿億" or not has_digit(numeral, self.lex) or not taken.free(start, end):
                 continue
             if self._is_bare_money(text, start, end):
                 prefix = self.magnitude_word_before.search(text[max(0, start - 2) : start])
@@ -156,10 +156,6 @@ class MoneyFinder:
             clause_start -= 1
         clause = text[clause_start:start]
         return any(cue in clause for cue in self.cues)
-
-
-def _has_digit(numeral: str, lex: Lexicon) -> bool:
-    return any(ch.isdigit() or ch in lex.digits or ch in lex.small_units for ch in numeral)
 
 
 class MoneyComponent(LexiconComponent):
