@@ -408,3 +408,21 @@ def test_python_dash_m_zhinvest_is_the_same_command_line():
 
     done = subprocess.run([sys.executable, "-m", "zhinvest", "--version"], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == f"zhinvest {__version__}"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "table"])
+def test_two_processes_write_what_one_writes(capsys, bad_inputs, seeds_dir, fmt):
+    """The workers render each output line themselves; the output, failures and warnings are the same."""
+    argv = ("extract", str(seeds_dir), *sorted(str(p) for p in bad_inputs.iterdir()), "--format", fmt)
+    one = run(capsys, *argv, "--n-process", "1")
+    two = run(capsys, *argv, "--n-process", "2")
+    assert one == two and one[0] == 1 and one[2].count("\n") == 2  # binary.txt and empty.txt
+
+
+def test_only_the_console_command_freezes_its_heap(capsys, seed_paths):
+    """``main`` called in a process (a test, a notebook) leaves the garbage collector as it was."""
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert run(capsys, "extract", str(seed_paths[0]))[0] == 0
+    assert gc.get_freeze_count() == frozen

@@ -58,3 +58,48 @@ def test_a_failing_component_loses_only_its_documents(seed_paths):
         assert "zhinvest_test_fails_on_lingang (RuntimeError: boom)" in failed[0].error.message
     with pytest.raises(ProcessingError, match="please report it"):
         pipeline(seed_paths[hit.index(True)])
+
+
+def _pid_and_size(result):
+    """What a worker sends back for :meth:`Pipeline.map`: the process that made the result and its size."""
+    import os
+
+    return os.getpid(), (len(result.entities) if not isinstance(result, Failure) else result.error.type)
+
+
+def test_map_makes_each_value_where_its_document_is_made(pipeline, seed_paths):
+    import os
+
+    sources = [*seed_paths, Path("missing.txt")]
+    one = list(pipeline.map(_pid_and_size, sources, on_error="record"))
+    two = list(pipeline.map(_pid_and_size, sources, n_process=2, on_error="record"))
+    assert [size for _, size in one] == [size for _, size in two] == [len(d.entities) for d in pipeline.pipe(seed_paths)] + ["InputError"]
+    assert {pid for pid, _ in one} == {os.getpid()} and os.getpid() not in {pid for pid, _ in two}
+    with pytest.raises(InputError, match="missing.txt"):  # a failure is raised, never given to the function
+        list(pipeline.map(_pid_and_size, sources, n_process=2))
+
+
+def _dies_on(word, parent, result):
+    """Kills the worker process that made a document holding ``word`` (a stand-in for a crash in a C library)."""
+    import os
+
+    if isinstance(result, Failure):
+        return result.error.message
+    if word in result.text and os.getpid() != parent:
+        os._exit(1)
+    return len(result.text)
+
+
+def test_a_dying_worker_loses_only_the_documents_that_kill_it(pipeline, seed_paths):
+    import os
+    from functools import partial
+
+    from zhinvest.reader import read
+
+    sources = [*seed_paths] * 3  # more batches than the workers hold in flight
+    hit = ["临港" in read(path).text for path in sources]
+    assert any(hit) and not all(hit)
+    values = list(pipeline.map(partial(_dies_on, "临港", os.getpid()), sources, n_process=2, on_error="record"))
+    assert [isinstance(v, str) for v in values] == hit
+    assert all("a worker process, which died" in v for v in values if isinstance(v, str))
+    assert [v for v in values if not isinstance(v, str)] == [len(read(p).text) for p, h in zip(sources, hit) if not h]

@@ -20,10 +20,11 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Literal, TypeVar, overload
 
 from . import _spacy  # noqa: F401, I001  (first: spaCy without PyTorch, see zhinvest._spacy)
 from spacy.language import Language
@@ -48,6 +49,7 @@ BATCH_SIZE = 4
 #: Sources sent to a worker process at a time by :meth:`Pipeline.pipe` with ``n_process`` > 1.
 POOL_BATCH = 4
 OnError = Literal["raise", "record"]
+T = TypeVar("T")
 
 
 class Pipeline:
@@ -101,12 +103,16 @@ class Pipeline:
         takes. ``n_process`` > 1 spreads whole documents over forked worker processes,
         each running this pipeline, with at most two batches per worker in flight (a
         document-level pool costs half the CPU of ``nlp.pipe(n_process=…)``, which ships
-        every chunk's Doc between processes: ``benchmarks/bench_extract.py``). With
-        ``on_error="record"`` a source that fails yields a
+        every chunk's Doc between processes: ``benchmarks/bench_extract.py``); a document
+        comes back from its worker as its JSON, which pydantic reads in a third of the time
+        an unpickling takes. When only something made from each document is wanted (its
+        JSON line, its table rows), :meth:`map` makes it in the worker and ships only that.
+        With ``on_error="record"`` a source that fails yields a
         :class:`~zhinvest.schema.Failure` and the batch goes on; with ``"raise"`` its error
         is raised."""
         if n_process > 1:
-            yield from self._pool((as_source(s) for s in sources), n_process, on_error)
+            for is_document, data in self._pool((as_source(s) for s in sources), n_process, _as_json, on_error):
+                yield Document.model_validate_json(data) if is_document else Failure.model_validate_json(data)
             return
         for result in self._run((as_source(s) for s in sources), batch_size=batch_size):
             if isinstance(result, _Failed):
@@ -116,38 +122,70 @@ class Pipeline:
             else:
                 yield result
 
-    def _pool(self, sources: Iterable[Source], n_process: int, on_error: OnError) -> Iterator[Document | Failure]:
-        """:meth:`pipe` over ``n_process`` forked workers, in order, in batches of
+    def map(
+        self,
+        function: Callable[[Document | Failure], T],
+        sources: Iterable[Source | str | bytes | os.PathLike[str]],
+        *,
+        n_process: int = 1,
+        batch_size: int = BATCH_SIZE,
+        on_error: OnError = "raise",
+    ) -> Iterator[T]:
+        """``function`` of each source's document (or, with ``on_error="record"``, its
+        :class:`~zhinvest.schema.Failure`), in the sources' order, streamed.
+
+        With ``n_process`` > 1, ``function`` runs in the worker process that made the
+        document, and only its value comes back: a JSON line, table rows or a count cross
+        between processes instead of the document, so the parent process, which shares the
+        CPUs with the workers, has next to nothing to do (``zhinvest extract`` writes its
+        output lines this way). ``function`` must be picklable: a module-level function, or
+        a :func:`functools.partial` of one."""
+        if n_process > 1:
+            yield from self._pool((as_source(s) for s in sources), n_process, function, on_error)
+            return
+        for result in self.pipe(sources, batch_size=batch_size, on_error=on_error):
+            yield function(result)
+
+    def _pool(self, sources: Iterable[Source], n_process: int, function: Callable[[Document | Failure], T], on_error: OnError) -> Iterator[T]:
+        """:meth:`map` over ``n_process`` forked workers, in order, in batches of
         :data:`POOL_BATCH` sources. Each worker inherits this pipeline when it starts (a fork
-        copies it; nothing is pickled). A worker that dies loses its batch (recorded as
-        failures), not the run."""
-        context = multiprocessing.get_context("fork")
-        executor = ProcessPoolExecutor(n_process, mp_context=context, initializer=_Worker.start, initargs=(self,))
-        window: deque[tuple[list[Source], Future[list[Document | Failure]]]] = deque()
+        copies it; nothing is pickled but ``function``, the sources and what comes back). A
+        worker that dies (a crash in a C library, the kernel's out-of-memory killer) takes
+        every batch in flight with it: those are run again one source at a time in new
+        workers, and only a source that kills its worker again is recorded as a failure."""
+        workers = _Workers(self, n_process)
+        window: deque[tuple[list[Source], Future[list[tuple[Failure | None, T | None]]]]] = deque()
         try:
             batches = iter(lambda: list(islice(sources, POOL_BATCH)), [])
             for batch in batches:
-                window.append((batch, executor.submit(_Worker.run, batch)))
+                window.append((batch, workers.submit(function, batch, on_error)))
                 while len(window) >= 2 * n_process or (window and window[0][1].done()):
-                    yield from self._pool_results(*window.popleft(), on_error)
+                    yield from self._pool_results(window, workers, function, on_error)
             while window:
-                yield from self._pool_results(*window.popleft(), on_error)
+                yield from self._pool_results(window, workers, function, on_error)
         finally:
-            executor.shutdown(wait=True, cancel_futures=True)
+            workers.shutdown()
 
     @staticmethod
-    def _pool_results(batch: list[Source], future: Future[list[Document | Failure]], on_error: OnError) -> Iterator[Document | Failure]:
+    def _pool_results(
+        window: deque[tuple[list[Source], Future[list[tuple[Failure | None, T | None]]]]],
+        workers: _Workers,
+        function: Callable[[Document | Failure], T],
+        on_error: OnError,
+    ) -> Iterator[T]:
+        """The values of the oldest batch in ``window``; when a worker died, of every batch in
+        flight, run again source by source."""
+        batch, future = window.popleft()
         try:
             results = future.result()
-        except Exception as error:  # noqa: BLE001 - a dead worker loses its batch, not the run
-            results = [
-                _Failed(source, ProcessingError(Errors.E060.format(name=source.label, component="a worker process", error=_describe(error)))).record()
-                for source in batch
-            ]
-        for result in results:
-            if isinstance(result, Failure) and on_error == "raise":
-                raise (InputError if result.error.type == "InputError" else ProcessingError)(result.error.message)
-            yield result
+        except BrokenProcessPool:
+            in_flight = batch + [source for pending, _ in window for source in pending]
+            window.clear()
+            results = workers.one_by_one(function, in_flight, on_error)
+        for failure, value in results:
+            if failure is not None and on_error == "raise":
+                raise (InputError if failure.error.type == "InputError" else ProcessingError)(failure.error.message)
+            yield value  # type: ignore[misc]  # None only beside a failure, which was raised
 
     def _run(self, sources: Iterable[Source], batch_size: int) -> Iterator[Document | _Failed]:
         """Sources are read and cut into chunks, spaCy processes the chunks, and each document
@@ -251,24 +289,75 @@ def prepared_char_doc(vocab: Any, text: str) -> Doc:
     return cache_doc_text(char_doc(vocab, text), text)
 
 
+class _Workers:
+    """The forked worker processes of :meth:`Pipeline._pool`, started again after one died."""
+
+    def __init__(self, pipeline: Pipeline, n_process: int) -> None:
+        self.pipeline = pipeline
+        self.n_process = n_process
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(self.n_process, mp_context=context, initializer=_Worker.start, initargs=(self.pipeline,))
+
+    def submit(self, function: Callable[[Document | Failure], T], batch: list[Source], on_error: OnError) -> Future[list[tuple[Failure | None, T | None]]]:
+        return self.executor.submit(_Worker.run, function, batch, on_error)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+
+    def one_by_one(self, function: Callable[[Document | Failure], T], sources: list[Source], on_error: OnError) -> list[tuple[Failure | None, T | None]]:
+        """The results of ``sources`` after a worker died, each run alone in new workers; a
+        source whose worker dies again is a failure."""
+        self.restart()
+        results: list[tuple[Failure | None, T | None]] = []
+        for source in sources:
+            try:
+                results += self.submit(function, [source], on_error).result()
+            except BrokenProcessPool as error:
+                self.restart()
+                died = ProcessingError(Errors.E060.format(name=source.label, component="a worker process, which died", error=_describe(error)))
+                failure = _Failed(source, died).record()
+                results.append((failure, None if on_error == "raise" else function(failure)))
+        return results
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 class _Worker:
     """What a forked worker process of :meth:`Pipeline._pool` runs: the pipeline it was started
     with (its initializer's argument, inherited through the fork, not pickled)."""
 
     pipeline: Pipeline | None = None
+    warm = False
 
     @classmethod
     def start(cls, pipeline: Pipeline) -> None:
         cls.pipeline = pipeline
+        cls.warm = False
         # what the worker inherited (spaCy, the lexicons) lives as long as it does: the cyclic
         # garbage collector need not walk it again, nor touch its shared pages
         gc.freeze()
 
     @classmethod
-    def run(cls, sources: list[Source]) -> list[Document | Failure]:
-        """The documents (or failures) of some sources, in order."""
+    def run(cls, function: Callable[[Document | Failure], T], sources: list[Source], on_error: OnError) -> list[tuple[Failure | None, T | None]]:
+        """``function`` of the documents of some sources, in order, each beside its failure
+        (None for a document); a failure is given to ``function`` only when it is recorded,
+        else the parent raises it. An error of ``function`` reaches the parent as it is."""
         assert cls.pipeline is not None, "a worker runs only after its initializer"
-        return list(cls.pipeline.pipe(sources, on_error="record"))
+        results: list[tuple[Failure | None, T | None]] = []
+        for result in cls.pipeline.pipe(sources, on_error="record"):
+            if isinstance(result, Failure):
+                results.append((result, None if on_error == "raise" else function(result)))
+            else:
+                results.append((None, function(result)))
+        if not cls.warm:  # the lexicons the first documents built live as long as the worker too
+            gc.freeze()
+            cls.warm = True
+        return results
 
 
 class _Failed:
@@ -281,6 +370,11 @@ class _Failed:
     def record(self) -> Failure:
         doc_id = self.source.doc_id
         return Failure(id=doc_id, source=self.source.label, error=FailureReason(type=type(self.error).__name__, message=str(self.error)))
+
+
+def _as_json(result: Document | Failure) -> tuple[bool, str]:
+    """What a worker of :meth:`Pipeline.pipe` sends back: whether it is a document, and its JSON."""
+    return isinstance(result, Document), result.to_json()
 
 
 def _describe(error: BaseException) -> str:

@@ -407,8 +407,17 @@ def test_every_word_class_is_used():
 def test_mention_sequence_reads_mentions_as_symbols():
     text, mentions = marked("[华科有限公司|ORG]董事长[李明|PERSON]说,公司在[东台|LOC]投资[1亿元|MONEY]。")
     sequence = MentionSequence(text, 0, len(text), mentions, frozenset({"公司"}))
-    assert sequence.code == "\ue000董事长李明说,公司在\ue001投资\ue002。"
+    assert sequence.code == "\x01董事长李明说,公司在\x02投资\x03\x05"
     assert [m.label for m in sequence.mentions(0, len(sequence.code))] == ["ORG", "LOC", "MONEY"]
+
+
+def test_a_control_character_in_the_text_is_no_mention_in_a_sequence(finder):
+    """A symbol's character found in the text itself (damaged web text) reads as a space."""
+    text, mentions = marked("[华科有限公司|ORG]\x01在\x02[东台|LOC]投资[1亿元|MONEY]\x05。")
+    sequence = MentionSequence(text, 0, len(text), mentions)
+    assert sequence.code == "\x01 在 \x02投资\x03 \x05"
+    assert [m.label for m in sequence.mentions(0, len(sequence.code))] == ["ORG", "LOC", "MONEY"]
+    assert inv("华科有限公司", "1亿元", "东台") in facts(finder, "[华科有限公司|ORG]\x01在[东台|LOC]投资[1亿元|MONEY]\x03。")
 
 
 def test_an_organisation_that_is_only_an_anaphor_reads_as_one(finder):

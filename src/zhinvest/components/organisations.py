@@ -34,7 +34,7 @@ import ahocorasick
 
 from ..numbers import alternation
 from ..resources import load_resource
-from ._names import Boundaries, NameComponent, NameLexicon, _automaton, longest_matches, name_lexicon, strip_leading_boundaries, walk_left
+from ._names import Boundaries, NameComponent, NameLexicon, _automaton, longest_matches, longest_words, name_lexicon, strip_leading_boundaries, walk_left
 from ..mentions import Mention
 from ._spans import Occupancy, add_mentions, doc_text, get_mentions, overlaps
 
@@ -685,9 +685,11 @@ class OrganisationFinder:
         return re.compile(rf"(?:{words})(?:基地)?(?:项目)?")
 
     @cached_property
-    def facility_splits(self) -> Any:
-        """Where a company name ends inside a facility's name: a place or a descriptor."""
-        return _automaton(set(self.rules["facility_descriptors"]) | set(self.lex.place_names))
+    def facility_splits(self) -> tuple[frozenset[str], int]:
+        """Where a company name ends inside a facility's name: a place or a descriptor (the
+        words, and the longest one's length, for :func:`longest_words`)."""
+        words = self.lex.place_names | frozenset(w for w in self.rules["facility_descriptors"] if w)
+        return words, max(map(len, words), default=0)
 
     def _before_facility(self, text: str) -> list[tuple[int, int]]:
         """A company before the facility it opens, in a list or after a landing verb
@@ -713,7 +715,7 @@ class OrganisationFinder:
             item = text[start : match.start()]
             if item.startswith(sectors):
                 continue
-            split = min((s for s, _, _ in longest_matches(self.facility_splits, item) if s >= 2), default=None)
+            split = next((s for s, _ in longest_words(item, *self.facility_splits) if s >= 2), None)
             if split is None:
                 continue
             name = item[:split]

@@ -12,8 +12,6 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from ..errors import Errors, InputError
 from ..schema import Damage
 
@@ -90,6 +88,8 @@ def _decode(data: bytes, name: str) -> Decoded:
     chinese = _gb_or_big5(data)
     if chinese is not None:
         return decode_with_damage(data, chinese)
+    from charset_normalizer import from_bytes  # the last resort: imported when needed
+
     best = from_bytes(data, cp_isolation=CHINESE_ENCODINGS).best()
     if best is None:
         raise InputError(Errors.E004.format(name=name))
@@ -160,6 +160,8 @@ def detect_encoding(probe: bytes, name: str = "<bytes>") -> tuple[str, int]:
     chinese = _gb_or_big5(probe)
     if chinese is not None:
         return chinese, 0
+    from charset_normalizer import from_bytes
+
     best = from_bytes(probe, cp_isolation=CHINESE_ENCODINGS).best()
     if best is None:
         raise InputError(Errors.E004.format(name=name))

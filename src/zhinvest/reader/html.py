@@ -14,13 +14,12 @@ import re
 from array import array
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
-
-import yaml
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
-from bs4.element import NavigableString
+from typing import TYPE_CHECKING, Any
 
 from .offsets import AlignedText
+
+if TYPE_CHECKING:  # imported where used: plain text needs neither BeautifulSoup nor YAML
+    from bs4 import Tag
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _HTML_HINT = re.compile(r"<(?:p|div|br|span|html|body|article|section|h[1-6]|table|img|a)\b[^>]{0,500}>", re.IGNORECASE)
@@ -44,6 +43,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
+    import yaml
+
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
@@ -94,6 +95,9 @@ def looks_like_html(text: str) -> bool:
 
 def html_to_aligned(source: str, start: int = 0) -> AlignedText:
     """The visible body text of ``source[start:]`` as lines, one per block, aligned to ``source``."""
+    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
+    from bs4.element import NavigableString
+
     markup = source[start:]
     stream = _visible_stream(markup, start)
     soup = BeautifulSoup(markup, "lxml")
