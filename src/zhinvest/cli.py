@@ -43,7 +43,6 @@ def _stderr(message: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .schema import Document
     from .sources import done_sources, iter_sources
 
     if args.resume and not args.output:
