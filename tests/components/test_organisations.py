@@ -266,6 +266,11 @@ def test_listed_companies_by_their_short_names(finder):
         # outlets: a dateline head, a reporter's outlet after a page mark
         ("新华社杭州3月5日电(浙江日报记者王明)今年以来", ["新华社", "浙江日报"]),
         ("■南方都市报记者 李明新年开始", ["南方都市报"]),
+        # a dateline without its date: the agency, then its place, then 电
+        ("中新社香港电 某某科技昨日宣布", ["中新社"]),
+        ("路透社东京电 丰和汽车宣布", ["路透社"]),
+        ("新华社电 今年以来", ["新华社"]),
+        ("该合作社发电 今年以来", []),  # no agency: 发 is no place
         ("据报记者了解", []),
         # a source line is boilerplate (SPEC), with or without its label
         ("来源:茂名日报 2021-03-25 00:11", []),

@@ -658,7 +658,9 @@ class OrganisationFinder:
         return re.compile(
             rf"(?:^|\n)[ \t]*(?:{labels})[ \t]*[:：|｜][ \t]*(?P<credit>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·]{{1,11}})[ \t]*(?=$|\n|[,，/／|｜])"
             rf"|(?:^|(?<=[\n。，,：:（( \t■●▲◆【]))(?P<media>[\u4e00-\u9fffA-Za-z]{{1,8}}(?:{endings}))(?=(?:{roles}))"
-            rf"|(?:^|(?<=[\n \t■●▲◆【]))(?P<dateline>[\u4e00-\u9fffA-Za-z]{{1,6}}(?:{endings}))(?=[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日[电讯])",
+            rf"|(?:^|(?<=[\n \t■●▲◆【]))(?P<dateline>[\u4e00-\u9fffA-Za-z]{{1,6}}(?:{endings}))(?=[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日[电讯])"
+            # a dateline without its date: an agency and perhaps its place, then 电 and a space or bracket (某某社某地电 …)
+            rf"|(?:^|(?<=[\n \t■●▲◆【]))(?P<bare_dateline>[\u4e00-\u9fff]{{1,4}}社)(?P<dateline_place>[\u4e00-\u9fff]{{0,6}}?)电(?=[ \t\u3000（(]|$)",
             re.M,
         )
 
@@ -667,8 +669,10 @@ class OrganisationFinder:
         (某某新闻记者, 某某日报报道) and heading a dateline (某某社某地3月5日电)."""
         spans = []
         for match in self.credit.finditer(text):
-            group = next(name for name in ("credit", "media", "dateline") if match.group(name))
+            group = next(name for name in ("credit", "media", "dateline", "bare_dateline") if match.group(name))
             start, end = match.span(group)
+            if group == "bare_dateline" and match.group("dateline_place") and match.group("dateline_place") not in self.lex.place_names:
+                continue  # 某某社某地电: only a place may stand between the agency and 电
             if group == "dateline":
                 end = start + self._dateline_outlet_end(text[start:end])
             if group == "media":
