@@ -196,6 +196,8 @@ class OrganisationsResource(_Resource):
     short_form_industry_words: Words
     #: Words between a parent and its subsidiary (某某集团 + 下属 + 某某公司): the parent is an organisation.
     parent_links: Words
+    #: Organs only a company has (董事会, 股东大会): the name right before one is a company (某某董事会通过).
+    company_organs: Words
 
 
 class PlacesResource(_Resource):

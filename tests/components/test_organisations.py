@@ -477,3 +477,18 @@ def test_the_partner_of_a_joint_venture(finder, text, expected):
 )
 def test_parents_and_companies_before_a_regional_title(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("华联股份董事会昨日审议通过增资方案", ["华联股份"]),
+        ("据悉，鸿泰电子股东大会已批准该项目", ["鸿泰电子"]),
+        # no name before the organ: a legal form, an anaphor, nothing
+        ("公司董事会审议通过了该议案", []),
+        ("该公司董事会决定", []),
+        ("经董事会批准，项目将开工", []),
+    ],
+)
+def test_a_name_before_a_company_organ_is_a_company(finder, text, expected):
+    assert orgs(finder, text) == expected

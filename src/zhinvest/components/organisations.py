@@ -129,6 +129,7 @@ class OrganisationFinder:
         found = _longest_first(found + self._joint_partners(text, found, avoid))
         found = _longest_first(found + self._parents(text, found, avoid))
         found = _longest_first(found + [c for c in self._before_region_title(text, avoid) if not overlaps(*c, found)])
+        found = _longest_first(found + [c for c in self._before_company_organ(text, avoid) if not overlaps(*c, found)])
         found = self._propagate(text, found, avoid)
         found = self._joined(text, found)
         return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found) if self._is_name(text, s, e)]
@@ -313,6 +314,24 @@ class OrganisationFinder:
             span = self._named_before(text, match.start(), avoid)
             if span is not None and text[span[0] : span[1]] not in self.lex.countries:
                 spans.append(span)
+        return spans
+
+    @cached_property
+    def company_organ(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{alternation(self.rules['company_organs'])})")
+
+    def _before_company_organ(self, text: str, avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A short name before an organ only a company has (某某董事会昨日通过, 某某股东大会审议):
+        the company, where it heads its clause and is no ordinary word, place or generic word."""
+        spans = []
+        for match in self.company_organ.finditer(text):
+            span = self._named_before(text, match.start(), avoid)
+            if span is None:
+                continue
+            name = text[span[0] : span[1]]
+            if name in self.lex.common_words or name in self.lex.place_names or name in self.rules["not_subjects"]:
+                continue
+            spans.append(span)
         return spans
 
     @cached_property
