@@ -492,3 +492,28 @@ def test_parents_and_companies_before_a_regional_title(finder, text, expected):
 )
 def test_a_name_before_a_company_organ_is_a_company(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trade name that is an ordinary word keeps its place in the short name
+        ("山东黄金矿业股份有限公司宣布扩产。山东黄金今年营收增长。", ["山东黄金矿业股份有限公司", "山东黄金"]),
+        ("福建未来科技有限公司成立。福建未来表示。", ["福建未来科技有限公司", "福建未来"]),
+    ],
+)
+def test_a_place_and_an_ordinary_trade_name_make_the_short_name(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "placed"),
+    [
+        ("青川时代新能源科技有限公司", "青川时代"),  # 青川: a county
+        ("山东黄金矿业股份有限公司", "山东黄金"),
+        ("江苏恒瑞医药股份有限公司", None),  # a trade name of its own
+        ("阳光纺织有限公司", None),  # no place
+    ],
+)
+def test_placed_trade_name(finder, name, placed):
+    assert finder.placed_trade_name(name) == placed

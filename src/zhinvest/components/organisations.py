@@ -897,6 +897,8 @@ class OrganisationFinder:
             trade = self.trade_name(name)
             if trade:
                 trades.add(trade)
+            elif placed := self.placed_trade_name(name):
+                names.add(placed)
         found = [self._cut_at_trade_name(text, start, end, trades) for start, end in found]
         automaton = _automaton({n for n in names | trades if len(n) >= 2})
         result = list(found)
@@ -965,6 +967,23 @@ class OrganisationFinder:
         if trade in self.lex.common_words or trade in self.lex.place_names or trade in self.generic:
             return None
         return trade
+
+    def placed_trade_name(self, name: str) -> str | None:
+        """The short name of a registered name whose trade name is an ordinary word: the trade
+        name with its leading place (青海某某 for 青海某某新能源科技有限公司 where 某某 is a word
+        such as 时代 or 阳光), for the trade name alone would be no name. None otherwise."""
+        form = self.legal_form_list.ending_at(name, len(name))
+        if form is None:
+            return None
+        end = self._industry_start(name, len(name) - len(form))
+        start = 0
+        while (step := next((len(p) for p in _prefixes(name, start, 8) if p in self.lex.place_names), 0)) and end - start - step >= 2:
+            start += step
+        trade = name[start:end]
+        if not start or not 2 <= len(trade) <= 4 or trade not in self.lex.common_words or trade in self.generic:
+            return None
+        placed = name[:end]
+        return placed if len(placed) <= 6 and all(_NAME_CORE.match(c) for c in placed) else None
 
     @cached_property
     def short_name_followers(self) -> Boundaries:
