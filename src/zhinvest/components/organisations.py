@@ -971,7 +971,7 @@ class OrganisationFinder:
     def placed_trade_name(self, name: str) -> str | None:
         """The short name of a registered name whose trade name is an ordinary word: the trade
         name with its leading place (青海某某 for 青海某某新能源科技有限公司 where 某某 is a word
-        such as 时代 or 阳光), for the trade name alone would be no name. None otherwise."""
+        such as 时代 or 黄金), for the trade name alone would be no name. None otherwise."""
         form = self.legal_form_list.ending_at(name, len(name))
         if form is None:
             return None
