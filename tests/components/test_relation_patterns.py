@@ -362,6 +362,9 @@ CASES = [
                  set(), id="L与X签订…项目合作协议: no place"),
     pytest.param("[临川区|LOC]与[鼎丰农牧股份有限公司|ORG]签约生猪全产业链项目。",
                  {loc("鼎丰农牧股份有限公司", "临川区")}, id="negative: L与X签约…项目 still a place"),
+    # the organisation a place brings in invests the amount of the next clause
+    pytest.param("[临泉县|LOC]近日签约引进[恒达化工有限公司|ORG],投资[6.5亿元|MONEY]建设年产10万吨树脂项目。",
+                 {inv("恒达化工有限公司", "6.5亿元", "临泉县"), loc("恒达化工有限公司", "临泉县")}, id="L引进X,投资M建设"),
     # a board's decision stands between the company and what it does, as an announcement does
     pytest.param("[华联股份|ORG]董事会昨日审议通过,将在[越南|LOC][北宁省|LOC]增资约[3亿美元|MONEY|about],扩建工厂。",
                  {inv("华联股份", "3亿美元", "北宁省"), loc("华联股份", "北宁省")}, id="X董事会审议通过,将在L增资M"),
