@@ -365,6 +365,10 @@ CASES = [
     # the organisation a place brings in invests the amount of the next clause
     pytest.param("[临泉县|LOC]近日签约引进[恒达化工有限公司|ORG],投资[6.5亿元|MONEY]建设年产10万吨树脂项目。",
                  {inv("恒达化工有限公司", "6.5亿元", "临泉县"), loc("恒达化工有限公司", "临泉县")}, id="L引进X,投资M建设"),
+    # the signatories of a cooperation agreement that then invest jointly at a place
+    pytest.param("[秀山新区|LOC]与[天成汽车|ORG]、[远景电池|ORG]签署合作协议,三方将在[秀山新区|LOC]共同投资建设储能电池项目,一期投资约[30亿元|MONEY|about]。",
+                 {inv("天成汽车", "30亿元", "秀山新区"), inv("远景电池", "30亿元", "秀山新区"),
+                  loc("天成汽车", "秀山新区"), loc("远景电池", "秀山新区")}, id="X、Y签署协议,三方将在L共同投资…,一期投资M"),
     # a board's decision stands between the company and what it does, as an announcement does
     pytest.param("[华联股份|ORG]董事会昨日审议通过,将在[越南|LOC][北宁省|LOC]增资约[3亿美元|MONEY|about],扩建工厂。",
                  {inv("华联股份", "3亿美元", "北宁省"), loc("华联股份", "北宁省")}, id="X董事会审议通过,将在L增资M"),
