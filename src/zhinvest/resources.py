@@ -196,6 +196,8 @@ class OrganisationsResource(_Resource):
     short_form_industry_words: Words
     #: Words between a parent and its subsidiary (某某集团 + 下属 + 某某公司): the parent is an organisation.
     parent_links: Words
+    #: Organs only a company has (董事会, 股东大会): the name right before one is a company (某某董事会通过).
+    company_organs: Words
 
 
 class PlacesResource(_Resource):
@@ -221,6 +223,9 @@ class PlacesResource(_Resource):
     #: Area words whose own name after a place makes a place of its own (重庆 + 两江新区, 郑州市 +
     #: 航空港区), where a development zone's makes one place with it (漳州古雷港经济开发区).
     zone_words_named_apart: Words
+    #: Suffixes of first-level divisions abroad (省 州 县 府 邦 郡): a name of two to five characters
+    #: right after a foreign country and ending in one is a place of its own (日本 + 某某县).
+    foreign_division_suffixes: Words
     #: Named zones and new areas (国家级新区, 合作区), places wherever they stand.
     named_zones: Words
     #: The names by which well-known national-level zones are called (中关村, 光谷), places too.

@@ -266,6 +266,11 @@ def test_listed_companies_by_their_short_names(finder):
         # outlets: a dateline head, a reporter's outlet after a page mark
         ("新华社杭州3月5日电(浙江日报记者王明)今年以来", ["新华社", "浙江日报"]),
         ("■南方都市报记者 李明新年开始", ["南方都市报"]),
+        # a dateline without its date: the agency, then its place, then 电
+        ("中新社香港电 某某科技昨日宣布", ["中新社"]),
+        ("路透社东京电 丰和汽车宣布", ["路透社"]),
+        ("新华社电 今年以来", ["新华社"]),
+        ("该合作社发电 今年以来", []),  # no agency: 发 is no place
         ("据报记者了解", []),
         # a source line is boilerplate (SPEC), with or without its label
         ("来源:茂名日报 2021-03-25 00:11", []),
@@ -472,3 +477,43 @@ def test_the_partner_of_a_joint_venture(finder, text, expected):
 )
 def test_parents_and_companies_before_a_regional_title(finder, text, expected):
     assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("华联股份董事会昨日审议通过增资方案", ["华联股份"]),
+        ("据悉，鸿泰电子股东大会已批准该项目", ["鸿泰电子"]),
+        # no name before the organ: a legal form, an anaphor, nothing
+        ("公司董事会审议通过了该议案", []),
+        ("该公司董事会决定", []),
+        ("经董事会批准，项目将开工", []),
+    ],
+)
+def test_a_name_before_a_company_organ_is_a_company(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trade name that is an ordinary word keeps its place in the short name
+        ("山东黄金矿业股份有限公司宣布扩产。山东黄金今年营收增长。", ["山东黄金矿业股份有限公司", "山东黄金"]),
+        ("福建未来科技有限公司成立。福建未来表示。", ["福建未来科技有限公司", "福建未来"]),
+    ],
+)
+def test_a_place_and_an_ordinary_trade_name_make_the_short_name(finder, text, expected):
+    assert orgs(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "placed"),
+    [
+        ("青川时代新能源科技有限公司", "青川时代"),  # 青川: a county
+        ("山东黄金矿业股份有限公司", "山东黄金"),
+        ("江苏恒瑞医药股份有限公司", None),  # a trade name of its own
+        ("阳光纺织有限公司", None),  # no place
+    ],
+)
+def test_placed_trade_name(finder, name, placed):
+    assert finder.placed_trade_name(name) == placed

@@ -237,3 +237,20 @@ def test_new_county_short_forms_are_no_words(finder, text):
 )
 def test_new_areas_by_their_short_names(finder, text, expected):
     assert places(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宏达公司将在日本熊本县新建工厂", ["日本", "熊本县"]),
+        ("将在美国得克萨斯州设立生产基地", ["美国", "得克萨斯州"]),
+        ("在越南北宁省投资建厂", ["越南", "北宁省"]),
+        ("德国巴伐利亚州经济部", ["德国", "巴伐利亚州"]),
+        # no division: a count, a generic word, a function character before the suffix
+        ("美国多个州出台政策", ["美国"]),
+        ("日本各级政府表示", ["日本"]),
+        ("德国联邦州政府", ["德国"]),
+    ],
+)
+def test_a_division_abroad_after_its_country(finder, text, expected):
+    assert places(finder, text) == expected

@@ -362,6 +362,23 @@ CASES = [
                  set(), id="L与X签订…项目合作协议: no place"),
     pytest.param("[临川区|LOC]与[鼎丰农牧股份有限公司|ORG]签约生猪全产业链项目。",
                  {loc("鼎丰农牧股份有限公司", "临川区")}, id="negative: L与X签约…项目 still a place"),
+    # the organisation a place brings in invests the amount of the next clause
+    pytest.param("[临泉县|LOC]近日签约引进[恒达化工有限公司|ORG],投资[6.5亿元|MONEY]建设年产10万吨树脂项目。",
+                 {inv("恒达化工有限公司", "6.5亿元", "临泉县"), loc("恒达化工有限公司", "临泉县")}, id="L引进X,投资M建设"),
+    # the signatories of a cooperation agreement that then invest jointly at a place
+    pytest.param("[秀山新区|LOC]与[天成汽车|ORG]、[远景电池|ORG]签署合作协议,三方将在[秀山新区|LOC]共同投资建设储能电池项目,一期投资约[30亿元|MONEY|about]。",
+                 {inv("天成汽车", "30亿元", "秀山新区"), inv("远景电池", "30亿元", "秀山新区"),
+                  loc("天成汽车", "秀山新区"), loc("远景电池", "秀山新区")}, id="X、Y签署协议,三方将在L共同投资…,一期投资M"),
+    # a board's decision stands between the company and what it does, as an announcement does
+    pytest.param("[华联股份|ORG]董事会昨日审议通过,将在[越南|LOC][北宁省|LOC]增资约[3亿美元|MONEY|about],扩建工厂。",
+                 {inv("华联股份", "3亿美元", "北宁省"), loc("华联股份", "北宁省")}, id="X董事会审议通过,将在L增资M"),
+    pytest.param("[鸿泰电子|ORG]股东大会批准,在[嘉善县|LOC]投资[6亿元|MONEY]建设新厂。",
+                 {inv("鸿泰电子", "6亿元", "嘉善县"), loc("鸿泰电子", "嘉善县")}, id="X股东大会批准,在L投资M"),
+    # a park named after a place with a park noun (…谷, …小镇, …科技城) does not end the place's reach
+    pytest.param("[凯诺医疗集团|ORG]宣布,将在[临江新区|LOC]生物医药谷投资[3亿欧元|MONEY],建设研发中心。",
+                 {inv("凯诺医疗集团", "3亿欧元", "临江新区"), loc("凯诺医疗集团", "临江新区")}, id="X宣布,将在L…医药谷投资M"),
+    pytest.param("[远景数控|ORG]拟在[安吉县|LOC]智能装备小镇投资[4亿元|MONEY]。",
+                 {inv("远景数控", "4亿元", "安吉县"), loc("远景数控", "安吉县")}, id="X拟在L…小镇投资M"),
 ]
 
 

@@ -129,6 +129,7 @@ class OrganisationFinder:
         found = _longest_first(found + self._joint_partners(text, found, avoid))
         found = _longest_first(found + self._parents(text, found, avoid))
         found = _longest_first(found + [c for c in self._before_region_title(text, avoid) if not overlaps(*c, found)])
+        found = _longest_first(found + [c for c in self._before_company_organ(text, avoid) if not overlaps(*c, found)])
         found = self._propagate(text, found, avoid)
         found = self._joined(text, found)
         return [Mention(start=s, end=e, label="ORG", component="organisations") for s, e in sorted(found) if self._is_name(text, s, e)]
@@ -313,6 +314,24 @@ class OrganisationFinder:
             span = self._named_before(text, match.start(), avoid)
             if span is not None and text[span[0] : span[1]] not in self.lex.countries:
                 spans.append(span)
+        return spans
+
+    @cached_property
+    def company_organ(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{alternation(self.rules['company_organs'])})")
+
+    def _before_company_organ(self, text: str, avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A short name before an organ only a company has (某某董事会昨日通过, 某某股东大会审议):
+        the company, where it heads its clause and is no ordinary word, place or generic word."""
+        spans = []
+        for match in self.company_organ.finditer(text):
+            span = self._named_before(text, match.start(), avoid)
+            if span is None:
+                continue
+            name = text[span[0] : span[1]]
+            if name in self.lex.common_words or name in self.lex.place_names or name in self.rules["not_subjects"]:
+                continue
+            spans.append(span)
         return spans
 
     @cached_property
@@ -658,7 +677,9 @@ class OrganisationFinder:
         return re.compile(
             rf"(?:^|\n)[ \t]*(?:{labels})[ \t]*[:：|｜][ \t]*(?P<credit>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·]{{1,11}})[ \t]*(?=$|\n|[,，/／|｜])"
             rf"|(?:^|(?<=[\n。，,：:（( \t■●▲◆【]))(?P<media>[\u4e00-\u9fffA-Za-z]{{1,8}}(?:{endings}))(?=(?:{roles}))"
-            rf"|(?:^|(?<=[\n \t■●▲◆【]))(?P<dateline>[\u4e00-\u9fffA-Za-z]{{1,6}}(?:{endings}))(?=[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日[电讯])",
+            rf"|(?:^|(?<=[\n \t■●▲◆【]))(?P<dateline>[\u4e00-\u9fffA-Za-z]{{1,6}}(?:{endings}))(?=[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日[电讯])"
+            # a dateline without its date: an agency and perhaps its place, then 电 and a space or bracket (某某社某地电 …)
+            rf"|(?:^|(?<=[\n \t■●▲◆【]))(?P<bare_dateline>[\u4e00-\u9fff]{{1,4}}社)(?P<dateline_place>[\u4e00-\u9fff]{{0,6}}?)电(?=[ \t\u3000（(]|$)",
             re.M,
         )
 
@@ -667,8 +688,10 @@ class OrganisationFinder:
         (某某新闻记者, 某某日报报道) and heading a dateline (某某社某地3月5日电)."""
         spans = []
         for match in self.credit.finditer(text):
-            group = next(name for name in ("credit", "media", "dateline") if match.group(name))
+            group = next(name for name in ("credit", "media", "dateline", "bare_dateline") if match.group(name))
             start, end = match.span(group)
+            if group == "bare_dateline" and match.group("dateline_place") and match.group("dateline_place") not in self.lex.place_names:
+                continue  # 某某社某地电: only a place may stand between the agency and 电
             if group == "dateline":
                 end = start + self._dateline_outlet_end(text[start:end])
             if group == "media":
@@ -874,6 +897,8 @@ class OrganisationFinder:
             trade = self.trade_name(name)
             if trade:
                 trades.add(trade)
+            elif placed := self.placed_trade_name(name):
+                names.add(placed)
         found = [self._cut_at_trade_name(text, start, end, trades) for start, end in found]
         automaton = _automaton({n for n in names | trades if len(n) >= 2})
         result = list(found)
@@ -942,6 +967,23 @@ class OrganisationFinder:
         if trade in self.lex.common_words or trade in self.lex.place_names or trade in self.generic:
             return None
         return trade
+
+    def placed_trade_name(self, name: str) -> str | None:
+        """The short name of a registered name whose trade name is an ordinary word: the trade
+        name with its leading place (青海某某 for 青海某某新能源科技有限公司 where 某某 is a word
+        such as 时代 or 黄金), for the trade name alone would be no name. None otherwise."""
+        form = self.legal_form_list.ending_at(name, len(name))
+        if form is None:
+            return None
+        end = self._industry_start(name, len(name) - len(form))
+        start = 0
+        while (step := next((len(p) for p in _prefixes(name, start, 8) if p in self.lex.place_names), 0)) and end - start - step >= 2:
+            start += step
+        trade = name[start:end]
+        if not start or not 2 <= len(trade) <= 4 or trade not in self.lex.common_words or trade in self.generic:
+            return None
+        placed = name[:end]
+        return placed if len(placed) <= 6 and all(_NAME_CORE.match(c) for c in placed) else None
 
     @cached_property
     def short_name_followers(self) -> Boundaries:

@@ -156,6 +156,9 @@ class PlaceFinder:
             found = self._licensed(text, zone_names, spans, skipped)
             spans.extend(found)
             covered.update(i for s, e in found for i in range(s, e))
+        for span in self._foreign_divisions(text, covered):
+            spans.append(span)
+            covered.update(range(*span))
         for match in self.abbreviation.finditer(text):
             if match.start("abbr") not in covered:
                 spans.append(match.span("abbr"))
@@ -165,6 +168,28 @@ class PlaceFinder:
                 spans.append(match.span(group))
         spans = sorted(set(spans))
         return [Mention(start=s, end=e, label="LOC", component="places") for s, e in spans if self._standalone(text, s, e)]
+
+    @cached_property
+    def foreign_division(self) -> re.Pattern[str]:
+        countries = alternation(c for c in self.lex.countries if c != "中国")
+        suffixes = alternation(self.rules["foreign_division_suffixes"])
+        return re.compile(rf"(?:{countries})(?P<name>[\u4e00-\u9fff]{{2,5}}?(?:{suffixes}))")
+
+    def _foreign_divisions(self, text: str, covered: set[int]) -> list[tuple[int, int]]:
+        """A division abroad right after its country (日本 + 某某县, 美国 + 某某州, 越南 + 某某省):
+        a name of two to five characters ending in a division suffix, with no function
+        character and no ordinary word in it (美国多个州, 日本各级政府 are none)."""
+        spans = []
+        common = self.lex.common_words
+        for match in self.foreign_division.finditer(text):
+            start, end = match.span("name")
+            stem = text[start : end - 1]
+            if covered.intersection(range(start, end)) or any(c in self.function_chars for c in stem):
+                continue
+            if any(stem[i : i + 2] in common for i in range(len(stem) - 1)) or stem in self.lex.place_names:
+                continue
+            spans.append((start, end))
+        return spans
 
     def _source_lines(self, text: str) -> list[tuple[int, int]]:
         """Credit lines naming a source (来源：X 2007/4/27): SPEC's boilerplate, no entities."""
