@@ -371,6 +371,8 @@ class ProjectCountResource(_Resource):
     max_modifier_chars: int = Field(ge=0)
     max_continuation_chars: int = Field(ge=0)
     not_count_after_classifier_patterns: tuple[Regex, ...]
+    ordinal_prefixes: Words
+    another_one_words: Words
     noun_compound_verbs: Words
 
 
