@@ -780,12 +780,36 @@ class OrganisationFinder:
                 return length
         return 0
 
+    @cached_property
+    def filler_words(self) -> frozenset[str]:
+        """Words that are no part of an investor's name: modals, time words, verbs of progress,
+        the subjects no name is (今年, 同时) and the shared function words and characters."""
+        words = set(self.rules["investor_filler_words"]) | set(self.rules["investment_modals"]) | set(self.rules["not_subjects"])
+        words |= set(self.lex.shared["boundary_words"]) | set(self.lex.shared["function_chars"])
+        return frozenset(words)
+
+    @cached_property
+    def investor_tail_words(self) -> Boundaries:
+        """What is cut from the end of an investor's name: the modals and the filler words of two
+        characters or more, except those after which the rule gives no name at all."""
+        refused = set(self.rules["investor_name_not_ending"])
+        fillers = [w for w in self.rules["investor_filler_words"] if len(w) >= 2 and w not in refused]
+        return Boundaries([*self.rules["investment_modals"], *fillers])
+
+    def _filler_only(self, name: str) -> bool:
+        """Whether ``name`` splits wholly into :attr:`filler_words` (预计 + 年内 + 完成)."""
+        longest = max(map(len, self.filler_words))
+        reach = [True] + [False] * len(name)
+        for end in range(1, len(name) + 1):
+            reach[end] = any(reach[end - n] and name[end - n : end] in self.filler_words for n in range(1, min(longest, end) + 1))
+        return reach[-1]
+
     def _investors(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         spans = []
         for match in self.investor_trigger.finditer(text):
             end = match.start()
-            while (modal := self.investment_modals.ending_at(text, end)) is not None:
-                end -= len(modal)  # 某某拟投资: the modal word is no part of the name
+            while (modal := self.investor_tail_words.ending_at(text, end)) is not None:
+                end -= len(modal)  # 某某拟投资, 某某今年预计投资: modal and time words are no part of the name
             start = walk_left(text, end, self.boundaries, limit=12, stop_at=taken)
             start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
             name = text[start:end]
@@ -795,6 +819,8 @@ class OrganisationFinder:
                 continue  # 向其某地工厂增资: a facility receives the money
             if name in self.rules["org_suffixes"]:
                 continue  # 通过旗下基金追加投资: a bare organisation word names no one
+            if self._filler_only(name):
+                continue  # 预计年内完成投资八亿元: modal, time and progress words name no one
             if 2 <= len(name) <= 12 and name not in self.generic and not any(name.endswith(g) and len(name) - len(g) < 2 for g in self.generic):
                 if name not in self.lex.place_names and not name.endswith(("区", "市", "县", "省", "镇", "谷")):  # 生物医药谷: a park
                     spans.append((start + self._nationality(name), end))
