@@ -307,6 +307,7 @@ class RelationPattern(BaseModel):
     pattern: str = Field(min_length=1)
     about: str = Field(min_length=1)
     group: bool = False
+    placed: bool = False
 
 
 class RelationsResource(_Resource):

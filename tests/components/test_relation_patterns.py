@@ -294,6 +294,13 @@ CASES = [
     pytest.param("[海德化工|ORG]和[朗润电子有限公司|ORG]分别向其[无锡|LOC]子公司增资[3000万美元|MONEY]和[5000万美元|MONEY]。",
                  {inv("海德化工", "3000万美元", "无锡"), inv("朗润电子有限公司", "5000万美元", "无锡"),
                   loc("海德化工", "无锡"), loc("朗润电子有限公司", "无锡")}, id="X和Y分别向其L子公司增资M1和M2"),
+    # a sentence opening with 项目 and its amount: the project of the company in context, placed by the sentence before
+    pytest.param("[华泰重工集团有限公司|ORG][临沂|LOC]智能装备产业园项目在[临沂经济技术开发区|LOC]开工。项目总投资[36亿元|MONEY],占地约500亩。",
+                 {inv("华泰重工集团有限公司", "36亿元", "临沂经济技术开发区"), loc("华泰重工集团有限公司", "临沂经济技术开发区")},
+                 id="X…项目在L开工。项目总投资M"),
+    pytest.param("[青州市|LOC]与[远航食品股份有限公司|ORG]签订冷链物流项目合作协议。项目总投资[12亿元|MONEY]。",
+                 set(), id="L与X签订…项目协议。项目总投资M: no place, not kept"),
+    pytest.param("今年以来全市新开工项目较多。项目总投资[300亿元|MONEY]。", set(), id="项目总投资M with no company before"),
     pytest.param("[德国|LOC][海森机械集团|ORG]近日宣布,向其在[苏州工业园区|LOC]的全资子公司[海森机械(苏州)有限公司|ORG]增资[8000万欧元|MONEY],用于扩建生产线。",
                  set(), id="X宣布,向其在L的全资子公司Y增资M: the named Y receives, invests nothing"),
     pytest.param("[远航集团|ORG]全资子公司[远航新能源|ORG]投资[5亿元|MONEY]建设电池工厂。",
