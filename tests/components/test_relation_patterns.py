@@ -301,6 +301,11 @@ CASES = [
     pytest.param("[青州市|LOC]与[远航食品股份有限公司|ORG]签订冷链物流项目合作协议。项目总投资[12亿元|MONEY]。",
                  set(), id="L与X签订…项目协议。项目总投资M: no place, not kept"),
     pytest.param("今年以来全市新开工项目较多。项目总投资[300亿元|MONEY]。", set(), id="项目总投资M with no company before"),
+    # X投资的…项目 with its amount after a comparison
+    pytest.param("其中,[华科智能装备有限公司|ORG]投资的精密减速器产业园项目投资额最大,达[26亿元|MONEY]。",
+                 {inv("华科智能装备有限公司", "26亿元")}, id="X投资的…项目投资额最大,达M"),
+    pytest.param("[华科智能装备有限公司|ORG]投资建设的精密减速器项目总投资为[26亿元|MONEY]。",
+                 {inv("华科智能装备有限公司", "26亿元")}, id="X投资建设的…项目总投资为M"),
     pytest.param("[德国|LOC][海森机械集团|ORG]近日宣布,向其在[苏州工业园区|LOC]的全资子公司[海森机械(苏州)有限公司|ORG]增资[8000万欧元|MONEY],用于扩建生产线。",
                  set(), id="X宣布,向其在L的全资子公司Y增资M: the named Y receives, invests nothing"),
     pytest.param("[远航集团|ORG]全资子公司[远航新能源|ORG]投资[5亿元|MONEY]建设电池工厂。",
