@@ -415,6 +415,11 @@ def test_short_names_in_subject_position(finder, text, expected):
         # a Latin-script name with its industry word after its country
         ("日本NEC电子计划投资", ["NEC电子"]),
         # a country before industry words alone is the name's trade name; before a trade name, a place
+        # place + trade name + industry word before the project's place in brackets, and named later without the place
+        ("总投资8亿元的宁波华岳鞋业（鄞州）智能制造项目等5个项目集中签约。华岳鞋业相关负责人表示。", ["宁波华岳鞋业", "华岳鞋业"]),
+        ("台州康恩药业（椒江）原料药项目开工。", ["台州康恩药业"]),
+        ("总投资8亿元的新兴产业（鄞州）示范项目签约。", []),  # a generic word, no trade name
+        ("总投资8亿元的宁波纺织工业（鄞州）项目签约。", []),  # an ordinary word as trade name
         ("英国石油公司与广东签约", ["英国石油公司"]),
         ("日本丰田汽车公司宣布", ["丰田汽车公司"]),
         # a described kind of company before the name (民营车企 + name)
