@@ -226,6 +226,7 @@ CASES: list[Case] = [
     Case("organisations._BRACKETED_PLACE", _pattern(organisations_module, "_BRACKETED_PLACE"), ("(中中中中中中中",)),
     Case("OrganisationFinder.signing_partner", _finder(OrganisationFinder, "signing_partner"), ("与中中", "与中中中中中中中中中")),
     Case("OrganisationFinder.project_owner", _finder(OrganisationFinder, "project_owner"), ("、中中", "中中科技")),
+    Case("OrganisationFinder.placed_project_owner", _finder(OrganisationFinder, "placed_project_owner"), ("的中中", "中中鞋业（中中", "鞋业（中中）中")),
     Case("OrganisationFinder.list_head", _finder(OrganisationFinder, "list_head"), ("等一", "等多个中中")),
     Case("OrganisationFinder.subject_at_place", _finder(OrganisationFinder, "subject_at_place"), ("，中中", "中中将在中中中")),
     Case("organisations._COUNTED", _pattern(organisations_module, "_COUNTED"), ("1",)),

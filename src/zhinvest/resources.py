@@ -137,6 +137,9 @@ class OrganisationsResource(_Resource):
     investor_name_not_ending: Words
     #: Modal words between an investor's name and the investment verb (拟, 计划): no part of it.
     investment_modals: Words
+    #: Time words, adverbs and verbs of progress (年内, 已, 完成, 力争): a candidate investor made of
+    #: these, the modals and function words only (预计年内完成 + 投资M) names no one.
+    investor_filler_words: Words
     #: Words allowed between an investment verb and its amount in the investor rule (约, 超过).
     investment_amount_qualifiers: Words
     #: Head nouns of a list of organisations after 等 (等10家企业).
@@ -304,6 +307,7 @@ class RelationPattern(BaseModel):
     pattern: str = Field(min_length=1)
     about: str = Field(min_length=1)
     group: bool = False
+    placed: bool = False
 
 
 class RelationsResource(_Resource):
@@ -371,6 +375,8 @@ class ProjectCountResource(_Resource):
     max_modifier_chars: int = Field(ge=0)
     max_continuation_chars: int = Field(ge=0)
     not_count_after_classifier_patterns: tuple[Regex, ...]
+    ordinal_prefixes: Words
+    another_one_words: Words
     noun_compound_verbs: Words
 
 

@@ -30,6 +30,8 @@ def orgs(finder, text):
         ("国务院发展研究中心领导出席", ["国务院发展研究中心"]),
         ("中铁四局拟投资15亿元建立上海总部", ["中铁四局"]),
         ("如小华半导体计划投资8亿元", ["小华半导体"]),
+        ("远航集团预计年内完成投资6亿元", ["远航集团"]),  # the filler words stop the name
+        ("华芯电子今年预计投资6亿元", ["华芯电子"]),
         ("国内最大的汽车集团上汽集团", ["上汽集团"]),
         ("徐建青是复旦大学附属上海市公共卫生临床中心副院长", ["复旦大学附属上海市公共卫生临床中心"]),
         ("东方网记者王佳妮3月29日报道", ["东方网"]),
@@ -413,6 +415,11 @@ def test_short_names_in_subject_position(finder, text, expected):
         # a Latin-script name with its industry word after its country
         ("日本NEC电子计划投资", ["NEC电子"]),
         # a country before industry words alone is the name's trade name; before a trade name, a place
+        # place + trade name + industry word before the project's place in brackets, and named later without the place
+        ("总投资8亿元的宁波华岳鞋业（鄞州）智能制造项目等5个项目集中签约。华岳鞋业相关负责人表示。", ["宁波华岳鞋业", "华岳鞋业"]),
+        ("台州康恩药业（椒江）原料药项目开工。", ["台州康恩药业"]),
+        ("总投资8亿元的新兴产业（鄞州）示范项目签约。", []),  # a generic word, no trade name
+        ("总投资8亿元的宁波纺织工业（鄞州）项目签约。", []),  # an ordinary word as trade name
         ("英国石油公司与广东签约", ["英国石油公司"]),
         ("日本丰田汽车公司宣布", ["丰田汽车公司"]),
         # a described kind of company before the name (民营车企 + name)
@@ -436,6 +443,11 @@ def test_departments_short_names_funds_and_foreign_names(finder, text, expected)
         "美国GDP增长",  # Latin letters with no industry word
         "向其苏州工厂增资5亿元",  # a facility receives the money
         "宣布将在滨江新区智造谷投资5亿元",  # a park, no investor
+        # modal, time and progress words before the investment verb name no investor
+        "该产业园已开工，预计年内完成投资6亿元左右。",
+        "力争年底前实现投资3亿元",
+        "今年上半年已累计完成投资12亿元",
+        "计划明年新增投资2亿元",
     ],
 )
 def test_no_department_fund_or_investor(finder, text):

@@ -23,6 +23,9 @@ def finder():
         ("21个规模大、能级高、带动强的重点产业链及细分赛道代表性项目于现场签约", [("21个", 21, "exact")]),
         ("其中的项目有21个。", [("21个", 21, "exact")]),
         ("签约两项重大项目", [("两项", 2, "exact")]),
+        ("又有一个项目开工", [("一个", 1, "exact")]),  # 又 before a verb: the count stands
+        ("现场签约一个重大项目", [("一个", 1, "exact")]),
+        ("又签约3个项目", [("3个", 3, "exact")]),
     ],
 )
 def test_project_count_cases(finder, text, expected):
@@ -40,6 +43,11 @@ def test_project_count_cases(finder, text, expected):
         "30家国际知名企业成为合作伙伴",
         "成立了2个国家级总部、3个世界级研发中心",
         "多个项目落地上海",
+        "这是该区今年引进的第五个外资项目",  # an ordinal names one project of a series
+        "园区迎来第2个百亿级项目",
+        "又一个重大项目落户某市",  # 又/另/每 + 一: one more, another, each
+        "另一个产业项目也已开工",
+        "每一个签约项目都有专班跟进",
     ],
 )
 def test_not_project_counts(finder, text):

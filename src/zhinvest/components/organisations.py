@@ -115,6 +115,7 @@ class OrganisationFinder:
         candidates.extend(self._suffixed(text, avoid))
         candidates.extend(self._listed(text))
         candidates.extend(self._project_owners(text))
+        candidates.extend(self._placed_project_owners(text))
         candidates.extend(self._signing_partners(text))
         candidates.extend(self._stock_coded(text))
         candidates.extend(self._before_facility(text))
@@ -223,6 +224,38 @@ class OrganisationFinder:
         return re.compile(
             rf"(?:(?:^|[、，,：:；;\n])(?:如|包括|是|其中)?|如|包括)(?P<name>(?P<trade>[\u4e00-\u9fff]{{2,4}}?)(?:{industry}))(?=项目|[一二三四五六七八九十]期)"
         )
+
+    @cached_property
+    def placed_project_owner(self) -> re.Pattern[str]:
+        industry = alternation(w for w in self.rules["industry_words"] if w not in self.sector_like)
+        return re.compile(
+            rf"(?:(?:^|[、，,：:；;\n的])(?:如|包括|是|其中)?|如|包括)(?P<name>[\u4e00-\u9fff]{{2,10}}?(?:{industry}))"
+            rf"(?=[（(](?P<place>[\u4e00-\u9fff]{{2,6}})[)）][^，,。；;、\n（(]{{0,16}}?项目)"
+        )
+
+    def _placed_project_owners(self, text: str) -> list[tuple[int, int]]:
+        """A company short name, (place +) trade name + industry word, before the place of its
+        project in brackets: 的某地某某鞋业（某区）智能制造项目. The bracket holds a known place;
+        the trade name left after the leading places must be no ordinary word, place or generic part."""
+        spans = []
+        for match in self.placed_project_owner.finditer(text):
+            if match.group("place") not in self.lex.place_names:
+                continue
+            name = match.group("name")
+            industry_start = self._industry_start(name, len(name))
+            trade = name[self._leading_places_end(name, industry_start) : industry_start]
+            if (
+                not 2 <= len(trade) <= 4
+                or any(form in trade for form in ("集团", "公司", "控股"))
+                or _COUNTED.match(trade) or trade[0] in "一二两三四五六七八九十百千几多各该本此"
+                or trade in self.lex.common_words
+                or trade in self.lex.place_names
+                or trade in self.generic
+                or any(char in self.not_in_trade_name for char in trade)
+            ):
+                continue
+            spans.append(match.span("name"))
+        return spans
 
     def _project_owners(self, text: str) -> list[tuple[int, int]]:
         """A company short name (trade name + industry word) that names a project at the head
@@ -780,12 +813,36 @@ class OrganisationFinder:
                 return length
         return 0
 
+    @cached_property
+    def filler_words(self) -> frozenset[str]:
+        """Words that are no part of an investor's name: modals, time words, verbs of progress,
+        the subjects no name is (今年, 同时) and the shared function words and characters."""
+        words = set(self.rules["investor_filler_words"]) | set(self.rules["investment_modals"]) | set(self.rules["not_subjects"])
+        words |= set(self.lex.shared["boundary_words"]) | set(self.lex.shared["function_chars"])
+        return frozenset(words)
+
+    @cached_property
+    def investor_tail_words(self) -> Boundaries:
+        """What is cut from the end of an investor's name: the modals and the filler words of two
+        characters or more, except those after which the rule gives no name at all."""
+        refused = set(self.rules["investor_name_not_ending"])
+        fillers = [w for w in self.rules["investor_filler_words"] if len(w) >= 2 and w not in refused]
+        return Boundaries([*self.rules["investment_modals"], *fillers])
+
+    def _filler_only(self, name: str) -> bool:
+        """Whether ``name`` splits wholly into :attr:`filler_words` (预计 + 年内 + 完成)."""
+        longest = max(map(len, self.filler_words))
+        reach = [True] + [False] * len(name)
+        for end in range(1, len(name) + 1):
+            reach[end] = any(reach[end - n] and name[end - n : end] in self.filler_words for n in range(1, min(longest, end) + 1))
+        return reach[-1]
+
     def _investors(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         spans = []
         for match in self.investor_trigger.finditer(text):
             end = match.start()
-            while (modal := self.investment_modals.ending_at(text, end)) is not None:
-                end -= len(modal)  # 某某拟投资: the modal word is no part of the name
+            while (modal := self.investor_tail_words.ending_at(text, end)) is not None:
+                end -= len(modal)  # 某某拟投资, 某某今年预计投资: modal and time words are no part of the name
             start = walk_left(text, end, self.boundaries, limit=12, stop_at=taken)
             start = strip_leading_boundaries(text, start, end, self.lex.boundary_words)
             name = text[start:end]
@@ -795,6 +852,8 @@ class OrganisationFinder:
                 continue  # 向其某地工厂增资: a facility receives the money
             if name in self.rules["org_suffixes"]:
                 continue  # 通过旗下基金追加投资: a bare organisation word names no one
+            if self._filler_only(name):
+                continue  # 预计年内完成投资八亿元: modal, time and progress words name no one
             if 2 <= len(name) <= 12 and name not in self.generic and not any(name.endswith(g) and len(name) - len(g) < 2 for g in self.generic):
                 if name not in self.lex.place_names and not name.endswith(("区", "市", "县", "省", "镇", "谷")):  # 生物医药谷: a park
                     spans.append((start + self._nationality(name), end))
@@ -899,6 +958,8 @@ class OrganisationFinder:
                 trades.add(trade)
             elif placed := self.placed_trade_name(name):
                 names.add(placed)
+            elif unplaced := self.unplaced_short_name(name):
+                names.add(unplaced)
         found = [self._cut_at_trade_name(text, start, end, trades) for start, end in found]
         automaton = _automaton({n for n in names | trades if len(n) >= 2})
         result = list(found)
@@ -949,6 +1010,30 @@ class OrganisationFinder:
         if rest in self.rules["industry_words"]:
             return start, end
         return start, start + len(trade)
+
+    def _leading_places_end(self, name: str, industry_start: int) -> int:
+        """Where the places a name begins with end, leaving two characters at least before ``industry_start``."""
+        position = 0
+        while (step := next((len(p) for p in _prefixes(name, position, 8) if p in self.lex.place_names), 0)) and industry_start - position - step >= 2:
+            position += step
+        return position
+
+    def unplaced_short_name(self, name: str) -> str | None:
+        """A short name without a legal form read as place + trade name + industry word
+        (某地某某鞋业) is named later without its place (某某鞋业); None when it has a legal form,
+        no leading place or industry word, or the trade name is an ordinary word, place or generic part."""
+        if self.legal_form_list.ending_at(name, len(name)) is not None:
+            return None
+        industry_start = self._industry_start(name, len(name))
+        if industry_start == len(name):
+            return None
+        position = self._leading_places_end(name, industry_start)
+        trade = name[position:industry_start]
+        if position == 0 or not 2 <= len(trade) <= 4 or not all(_NAME_CORE.match(c) for c in trade):
+            return None
+        if trade in self.lex.common_words or trade in self.lex.place_names or trade in self.generic:
+            return None
+        return name[position:]
 
     def trade_name(self, name: str) -> str | None:
         """The trade name (字号) of a registered name: without its legal form, a bracketed place,

@@ -7,6 +7,8 @@ Three shapes, all over the doc's text (``data/project_count.json`` holds the wor
 - 项目 + numeral + classifier (``签约项目28个``, ``项目有21个``), not followed by a time word;
 - items continuing such a count in the same sentence (``项目21个，制造业13个，服务业8个``).
 The span is numeral + classifier only (``216个``, ``580多个``).
+A numeral after an ordinal prefix (``第三个港资项目``) or a one after 又/另/再/每 (``又一个重大项目``,
+``每一个项目``) names one project of a series, not a count.
 """
 
 from __future__ import annotations
@@ -72,9 +74,14 @@ class ProjectCountFinder:
         mentions: list[Mention] = []
         taken = Occupancy(len(text))
         breakers = tuple(self.words["modifier_breakers"])
+        ordinals = tuple(self.words["ordinal_prefixes"])
+        another = tuple(self.words["another_one_words"])
 
         def add(start: int, end: int) -> bool:
             if not taken.free(start, end):
+                return False
+            before = text[max(0, start - CONTEXT) : start].rstrip()
+            if before.endswith(ordinals) or (text.startswith("一", start) and before.endswith(another)):
                 return False
             try:
                 quantity = parse_count(text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], self.lex)

@@ -41,7 +41,8 @@ what it ``about``) are regular expressions over that sequence, written with:
 A pattern may give ``NONE`` (it takes its mentions, so that no later pattern pairs them, and
 gives nothing) or ``HOST`` (its ``place`` is where the investments of the rest of the sentence
 and of the next one land); ``"group": true`` marks a named group (X等三家公司) whose members
-the next sentence lists.
+the next sentence lists; ``"placed": true`` keeps a pattern's INVESTMENTs only when they have a
+place (their own, or the one an earlier sentence gave the investor).
 
 Patterns are tried in file order; an amount, total or count taken by one match is not taken
 again in that sentence. Lists pair in order where the text says 分别/各 and the lists have
@@ -139,6 +140,7 @@ class Pattern:
     regex: re.Pattern[str]
     kinds: dict[str, str]
     group: bool = False
+    placed: bool = False
 
 
 @dataclass
@@ -237,7 +239,7 @@ class PatternCompiler:
         if spec["gives"] not in GIVES:
             raise ValueError(f"relation pattern {spec['name']}: gives {spec['gives']}, not one of {', '.join(GIVES)}")
         regex = re.compile(_MACRO.sub(expand, spec["pattern"]))
-        return Pattern(spec["name"], spec["gives"], regex, kinds, bool(spec.get("group")))
+        return Pattern(spec["name"], spec["gives"], regex, kinds, bool(spec.get("group")), bool(spec.get("placed")))
 
 
 class MentionSequence:
@@ -281,6 +283,8 @@ class RelationFinder:
         self.stages = sorted(self.words["stages"].items(), key=lambda kv: -len(kv[0]))
         compiler = PatternCompiler(self.words["words"])
         self.patterns = tuple(compiler.compile(spec) for spec in self.words["patterns"])
+        #: the patterns whose INVESTMENTs stand only with a place (``"placed": true``)
+        self.placed_only = frozenset(pattern.name for pattern in self.patterns if pattern.placed)
         self.anaphor_start = re.compile(rf"^[^{_ALL}]{{0,12}}?(?:{compiler.words['anaphor']})")
         self.org_list = compiler.org_list
         self.place_joint = tuple(self.words["words"]["place_joint"])
@@ -305,7 +309,7 @@ class RelationFinder:
             sequence = MentionSequence(text, start, end, inside, self.anaphors)
             found = self._sentence(text, start, end, sequence, context)
             self._remember(found, context, text)
-            relations += found
+            relations += [r for r in found if not (r["type"] == "INVESTMENT" and r["pattern"] in self.placed_only and "location" not in r)]
             self._close_sentence(context, sequence, text, start, end)
         return [RelationCandidate.from_dict(relation) for relation in relations]
 
