@@ -141,6 +141,9 @@ class Pattern:
     kinds: dict[str, str]
     group: bool = False
     placed: bool = False
+    #: Mention symbols every match holds (see :func:`required_symbols`): a sentence without
+    #: one of them is not searched.
+    needs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -239,7 +242,43 @@ class PatternCompiler:
         if spec["gives"] not in GIVES:
             raise ValueError(f"relation pattern {spec['name']}: gives {spec['gives']}, not one of {', '.join(GIVES)}")
         regex = re.compile(_MACRO.sub(expand, spec["pattern"]))
-        return Pattern(spec["name"], spec["gives"], regex, kinds, bool(spec.get("group")), bool(spec.get("placed")))
+        return Pattern(spec["name"], spec["gives"], regex, kinds, bool(spec.get("group")), bool(spec.get("placed")), required_symbols(spec["pattern"]))
+
+
+#: The mention symbol each kind of the pattern notation cannot match without.
+_KIND_SYMBOLS = {"ORG": _ORG, "ORGS": _ORG, "PLACE": _LOC, "PLACES": _LOC, "MONEY": _MONEY, "MONEYS": _MONEY, "PHASES": _MONEY, "COUNT": _COUNT}
+
+
+def required_symbols(notation: str) -> frozenset[str]:
+    """The mention symbols any match of a pattern (in the notation of the resource) holds: those
+    of its kinds written outside every group and not made optional, when the pattern has no
+    alternative at its top level; a conservative reading (a kind inside a group is never
+    counted), so that skipping a sentence without them changes no result."""
+    needs: set[str] = set()
+    depth, position, in_class = 0, 0, False
+    while position < len(notation):
+        char = notation[position]
+        if char == "\\":
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return frozenset()
+        elif char == "<" and depth == 0 and (macro := _MACRO.match(notation, position)) and macro["kind"]:
+            optional = notation[macro.end() : macro.end() + 1] in ("?", "*") or notation.startswith("{0", macro.end())
+            if not optional and macro["kind"] in _KIND_SYMBOLS:
+                needs.add(_KIND_SYMBOLS[macro["kind"]])
+            position = macro.end()
+            continue
+        position += 1
+    return frozenset(needs)
 
 
 class MentionSequence:
@@ -320,7 +359,10 @@ class RelationFinder:
         out: list[dict[str, Any]] = []
         group_relations: list[dict[str, Any]] = []
         self._apply_group(sequence, context, out, evidence)
+        present = {symbol for symbol in _ALL if symbol in sequence.code}
         for pattern in self.patterns:
+            if not pattern.needs <= present:
+                continue  # no match can lack one of these mentions
             position = 0
             while position <= len(sequence.code):
                 match = pattern.regex.search(sequence.code, position)
