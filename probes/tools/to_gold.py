@@ -5,8 +5,9 @@ the annotator marked ``ambiguous`` (SPEC does not settle them) are left out; whe
 lists ``alternatives``, the first reading is kept. ``probes/passages.jsonl`` gives
 probe-dev (odd-numbered passages) and probe-test (even-numbered ones);
 ``probes/fresh/passages.jsonl`` gives fresh-dev and fresh-test the same way, and
-``probes/fresh2/passages.jsonl``, ``probes/fresh3/passages.jsonl`` and
-``probes/fresh4/passages.jsonl`` likewise. Run from the repository root::
+``probes/fresh2/passages.jsonl``, ``probes/fresh3/passages.jsonl``,
+``probes/fresh4/passages.jsonl`` and ``probes/fresh5/passages.jsonl`` likewise. Run from the
+repository root::
 
     python probes/tools/to_gold.py
 """
@@ -71,7 +72,7 @@ def write(passage: dict[str, Any], folder: Path) -> None:
 if __name__ == "__main__":
     count = build(PROBES / "passages.jsonl", lambda name: "probe-dev" if int(name[1:]) % 2 else "probe-test")
     count += build(PROBES / "fresh" / "passages.jsonl", lambda name: "fresh-dev" if int(name[1:]) % 2 else "fresh-test")
-    for name in ("fresh2", "fresh3", "fresh4"):
+    for name in ("fresh2", "fresh3", "fresh4", "fresh5"):
         if (PROBES / name / "passages.jsonl").is_file():
             count += build(PROBES / name / "passages.jsonl", lambda passage, name=name: f"{name}-dev" if int(passage[1:]) % 2 else f"{name}-test")
     print(f"{count} passages written")
