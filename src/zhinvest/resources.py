@@ -226,6 +226,13 @@ class PlacesResource(_Resource):
     #: Area words whose own name after a place makes a place of its own (重庆 + 两江新区, 郑州市 +
     #: 航空港区), where a development zone's makes one place with it (漳州古雷港经济开发区).
     zone_words_named_apart: Words
+    #: Words that describe a zone rather than name it (沿江, 滨海, 经济技术, 台商投资): a place, such
+    #: words and a zone word are one zone (江都市沿江开发区); a name of its own between them
+    #: makes the zone a place of its own (武汉 + 东湖高新区), GUIDELINES 3.2.
+    zone_descriptors: Words
+    #: A bay, lake, port or island named after the place before it (杭州 + 湾, 崖州 + 湾): the place,
+    #: the word and a zone word after them are one name (杭州湾新区, 崖州湾科技城).
+    feature_words_after_place: Words
     #: Suffixes of first-level divisions abroad (省 州 县 府 邦 郡): a name of two to five characters
     #: right after a foreign country and ending in one is a place of its own (日本 + 某某县).
     foreign_division_suffixes: Words

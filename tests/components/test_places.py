@@ -71,6 +71,14 @@ def test_short_place_names_inside_words(finder, text, expected):
         pytest.param("在亦港·清河高新区投资", ["亦港·清河高新区"], id="name-dot-county-zone"),
         pytest.param("位于石岩街道塘头工业区的厂房", ["石岩街道", "塘头工业区"], id="street+named-industrial-zone"),
         pytest.param("打造工业科技新城和南湾新城", ["南湾新城"], id="generic-vs-named-新城"),
+        # GUIDELINES 3.2: a zone with a name of its own after its city is a place of its own
+        pytest.param("项目落户株洲栗雨高新区", ["株洲", "栗雨高新区"], id="city+named-高新区"),
+        pytest.param("在襄阳东津高新区投资建设", ["襄阳", "东津高新区"], id="city+named-高新区-2"),
+        pytest.param("入驻珠海横琴湾开发区的企业", ["珠海", "横琴湾开发区"], id="city+named-开发区"),
+        pytest.param("落户泰州医药高新区", ["泰州医药高新区"], id="city+sector-word+zone"),
+        pytest.param("北京经济技术开发区和九江沿江开发区", ["北京经济技术开发区", "九江沿江开发区"], id="descriptors"),
+        pytest.param("在泉州湾科技城设立研发中心", ["泉州湾科技城"], id="bay-named-after-the-city+zone"),
+        pytest.param("某某新区和合肥新高新区", ["合肥"], id="generic-新-names-no-zone"),
     ],
 )
 def test_zones_named_with_a_place(finder, text, expected):
@@ -207,7 +215,7 @@ def test_towns_after_their_county(finder, text, expected):
         pytest.param("在北京亦庄和武汉光谷投资", ["北京", "亦庄", "武汉", "光谷"], id="zone-aliases"),
         pytest.param("入驻天津泰达", ["天津", "泰达"], id="zone-alias-after-its-city"),
         pytest.param("准噶尔盆地的油田和黄土高原", ["准噶尔盆地", "黄土高原"], id="geographic-regions"),
-        pytest.param("落户嘉兴独山港经济开发区", ["嘉兴独山港经济开发区"], id="town-inside-a-zone-descriptor"),
+        pytest.param("落户嘉兴独山港经济开发区", ["嘉兴", "独山港经济开发区"], id="town-names-a-zone-of-its-own"),  # GUIDELINES 3.2
         pytest.param("在绍兴柯桥经济开发区投资", ["绍兴", "柯桥经济开发区"], id="county-of-the-city-begins-the-zone"),
         pytest.param("在安徽宣城经开区投资", ["安徽", "宣城经开区"], id="province-then-city-zone"),
         pytest.param("在浙江嘉善经济技术开发区投资", ["浙江", "嘉善经济技术开发区"], id="province-then-county-zone"),

@@ -134,6 +134,10 @@ class PlaceFinder:
                     start = first
             spans.append((start, extended))
             previous = (name, extended)
+            own_zone = self._own_zone(text, extended, name)
+            if own_zone:
+                spans.append(own_zone)
+                continue
             town = self._town_after(text, extended, name, raw_starts)
             if town:
                 licensed.add(text[town[0] : town[1]])
@@ -220,7 +224,8 @@ class PlaceFinder:
         """The end of the place that starts with the name at ``[start, end)``: a zone word after
         it (徐汇滨江, 长沙经开区), an administrative suffix after a short form (江都 + 市), a
         short descriptor before a zone word (江都市 + 沿江 + 开发区); a full name's suffix is left
-        out before a word that begins with it (商丘 + 市场)."""
+        out before a word that begins with it (商丘 + 市场). A zone with a name of its own after
+        the place (武汉 + 东湖高新区) is left to :meth:`_own_zone`."""
         zone = self.zone.match(text, end)
         if zone:
             return zone.end()
@@ -238,6 +243,16 @@ class PlaceFinder:
             return position  # a descriptor only after a division (江都市 + 沿江 + 开发区)
         if self._own_place_at(text, position, name):
             return position  # 山东 + 潍坊…开发区: a division of its own begins the zone's name
+        after = self._zone_after(text, position)
+        if after is not None and text[position] in self.rules["feature_words_after_place"]:
+            return after[1]  # 杭州 + 湾 + 新区, 崖州 + 湾 + 科技城: a bay named after the place names the zone
+        if after is None or self.named_apart.starts_at(text, after[0]) or not self._describes(text[position : after[0]]):
+            return position  # 重庆 + 两江新区, 武汉 + 东湖高新区: a zone with a name of its own is a place of its own
+        return after[1]  # 江都市 + 沿江 + 开发区: a descriptor, no name, makes one zone with the place
+
+    def _zone_after(self, text: str, position: int) -> tuple[int, int] | None:
+        """A zone word after one to four characters at ``position`` (沿江 + 开发区, 东湖 + 高新区):
+        where the zone word starts and where it ends."""
         for length in range(1, 5):
             stop = position + length
             if stop > len(text) or not _CJK.match(text[stop - 1]) or text[stop - 1] in self.function_chars:
@@ -246,10 +261,40 @@ class PlaceFinder:
                 break  # 北京南部新区: a direction, not a zone's name
             zone = self.zone.match(text, stop)
             if zone:
-                if self.named_apart.starts_at(text, stop):
-                    return position  # 重庆 + 两江新区, 宜宾市 + 三江新区: an area named apart is a place of its own
-                return zone.end()  # 江都市 + 沿江 + 开发区, 漳州 + 古雷港 + 经济开发区: one zone
-        return position
+                return stop, zone.end()
+        return None
+
+    def _own_zone(self, text: str, position: int, name: str) -> tuple[int, int] | None:
+        """The zone with a name of its own right after the place ``name`` ending at ``position``
+        (武汉 + 东湖高新区, 厦门 + 火炬高新区, GUIDELINES 3.2): one to four characters that are no
+        descriptor, then a zone word. Areas named apart (两江新区) are found as named zones."""
+        if name not in self.lex.division_of_short_form and name not in self.lex.gazetteer_names:
+            return None
+        zone = self._zone_after(text, position)
+        if zone is None or self.named_apart.starts_at(text, zone[0]) or self._describes(text[position : zone[0]]):
+            return None
+        if text[position] in self.rules["feature_words_after_place"]:
+            return None  # 崖州湾科技城: one name, see _extend
+        if self._own_place_at(text, position, name) or text[position : zone[0]] in self.rules["zone_generic_names"]:
+            return None  # 山东 + 潍坊…开发区 is a place of its own; 某市 + 新 + 开发区 names no zone
+        return position, zone[1]
+
+    @cached_property
+    def zone_descriptor_words(self) -> frozenset[str]:
+        """What describes a zone: the descriptors of the rule set, the organisations' sector and
+        industry words, and ordinary words (信息光电 is 信息 + 光电; a zone's own name, 东湖,
+        新站, 仲恺, is no ordinary word)."""
+        organisations = self.lex.organisations
+        words = [*self.rules["zone_descriptors"], *organisations["sector_terms"], *organisations["industry_words"]]
+        return frozenset(words) | self.lex.common_words
+
+    def _describes(self, words: str) -> bool:
+        """Whether ``words`` only describe a zone (GUIDELINES 3.2): made wholly of descriptor words."""
+        descriptors = self.zone_descriptor_words
+        covered = [True] + [False] * len(words)  # covered[i]: words[:i] is made of descriptors
+        for end in range(1, len(words) + 1):
+            covered[end] = any(covered[start] and words[start:end] in descriptors for start in range(end))
+        return covered[-1]
 
     @cached_property
     def named_apart(self) -> Boundaries:
@@ -306,7 +351,11 @@ class PlaceFinder:
                 continue
             if self._road_at(text, end):
                 continue
-            found.append((start, self._extend(text, start, end, text[start:end], set())))
+            extended = self._extend(text, start, end, text[start:end], set())
+            found.append((start, extended))
+            own_zone = self._own_zone(text, extended, text[start:end])
+            if own_zone:
+                found.append(own_zone)
         return found
 
     def _unknown_zone_name(self, text: str, match: re.Match[str], covered: set[int]) -> tuple[int, int] | None:
