@@ -529,3 +529,16 @@ def test_a_place_and_an_ordinary_trade_name_make_the_short_name(finder, text, ex
 )
 def test_placed_trade_name(finder, name, placed):
     assert finder.placed_trade_name(name) == placed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日前，翠亨高新区新能源材料产业园项目开工",
+        "苏州多宝经开区智能装备产业园项目签约",
+        "临川高新区光电产业园项目落地",
+    ],
+)
+def test_zone_names_are_no_organisations(finder, text):
+    """A zone's name before a facility is a place; nor is a name cut inside its zone word (某某高 + 新区) an ORG."""
+    assert orgs(finder, text) == []

@@ -167,12 +167,24 @@ class OrganisationFinder:
 
     def _is_name(self, text: str, start: int, end: int) -> bool:
         """What no rule may output: a legal form or generic word alone (公司, 企业), a count of
-        companies (179家附属公司), and an outlet heading a source line (某某日报 2021-03-25 09:28)."""
+        companies (179家附属公司), a zone's name or one cut inside its zone word (某某经开区, 某某高 +
+        新区), and an outlet heading a source line (某某日报 2021-03-25 09:28)."""
         name = text[start:end]
         if name in self.legal_forms or name in self.generic or _COUNTED.match(name):
             return False
+        if self._cuts_a_zone_word(text, end) or name.endswith(self._zone_words):
+            return False  # 某某高 + 新区, 某某经开区: a zone's name, whole or cut, is a place
         line_start = text.rfind("\n", 0, start) + 1
         return not (self.source_line_head.fullmatch(text[line_start:start]) and _DATE_AFTER.match(text, end))
+
+    @cached_property
+    def _zone_words(self) -> tuple[str, ...]:
+        return tuple(self.lex.places["place_suffix_patterns"])
+
+    def _cuts_a_zone_word(self, text: str, end: int) -> bool:
+        """Whether a zone word (高新区, 开发区) begins before ``end`` and runs past it: a name
+        that ends there is a zone's name cut short (某某高 + 新区), no organisation."""
+        return any(0 < end - at < len(word) and text.startswith(word, at) for word in self._zone_words for at in range(end - len(word) + 1, end))
 
     @cached_property
     def source_line_head(self) -> re.Pattern[str]:
