@@ -542,3 +542,15 @@ def test_placed_trade_name(finder, name, placed):
 def test_zone_names_are_no_organisations(finder, text):
     """A zone's name before a facility is a place; nor is a name cut inside its zone word (某某高 + 新区) an ORG."""
     assert orgs(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该集团欧洲区总裁克劳斯·韦伯表示，新工厂明年投产",
+        "首席执行官彼得·阿特斯介绍了新厂的进展",
+    ],
+)
+def test_listed_short_name_inside_a_transliterated_name_is_no_organisation(finder, text):
+    """A listed company's short name (克劳斯, 阿特斯) joined by · to another part is a person's name."""
+    assert orgs(finder, text) == []

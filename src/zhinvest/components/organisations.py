@@ -44,6 +44,8 @@ _BRACKETED_PLACE = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]")
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]{1,8}[家个所]")
 #: What follows an outlet on a source line: a date (某某日报 2018-04-20 09:28).
 _DATE_AFTER = re.compile(r"[ \t]{0,4}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+#: The dots that join the parts of a transliterated name (克劳斯·施耐德).
+_NAME_DOTS = ("·", "•")
 #: Characters of a trade name (字号).
 _NAME_CORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
@@ -219,11 +221,14 @@ class OrganisationFinder:
         return _automaton(load_resource("listed_companies")["names"])
 
     def _listed(self, text: str) -> list[tuple[int, int]]:
-        """Listed companies by their short names (证券简称), where the name does not cut a word."""
+        """Listed companies by their short names (证券简称), where the name does not cut a word
+        and is no part of a transliterated person's name (某某·施耐德)."""
         return [
             (s, e)
             for s, e, _ in longest_matches(self.listed_companies, text)
             if not self._inside_word(text, s, e)
+            and not text.startswith(_NAME_DOTS, e)
+            and not text.endswith(_NAME_DOTS, 0, s)
             and not text.startswith(self.field_nouns, e)
             and not text.startswith(self.place_endings, e)
             and not self._ordinary_phrase(text[s:e])  # 创新医疗 (a listed name) in 创新医疗器械: two ordinary words
