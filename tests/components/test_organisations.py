@@ -372,6 +372,8 @@ def test_names_held_together(finder, text, expected):
         pytest.param("舟山群岛新区党工委书记出席", ["舟山群岛新区党工委"], id="new-area-party-working-committee"),
         pytest.param("防城港片区管委会与某公司签约", ["防城港片区管委会"], id="zone-area-body-absorbs-its-place"),
         pytest.param("镇党委和政府部门的同志", ["镇党委"], id="bare-town-committee"),
+        pytest.param("新区规划面积80平方公里，党工委副书记王明表示", ["党工委"], id="party-working-committee-without-its-zone"),
+        pytest.param("开发区党工委、管委会高度重视", ["开发区党工委", "管委会"], id="working-committee-and-admin-committee"),
     ],
 )
 def test_government_and_party_bodies(finder, text, expected):
