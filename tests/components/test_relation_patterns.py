@@ -397,6 +397,11 @@ CASES = [
                  {inv("凯诺医疗集团", "3亿欧元", "临江新区"), loc("凯诺医疗集团", "临江新区")}, id="X宣布,将在L…医药谷投资M"),
     pytest.param("[远景数控|ORG]拟在[安吉县|LOC]智能装备小镇投资[4亿元|MONEY]。",
                  {inv("远景数控", "4亿元", "安吉县"), loc("远景数控", "安吉县")}, id="X拟在L…小镇投资M"),
+    # the investor named with 由, its project's total after a short clause or before a comment
+    pytest.param("由[华晟电子股份有限公司|ORG]追加投资的智能终端项目日前签约,总投资[12亿元|MONEY]。",
+                 {inv("华晟电子股份有限公司", "12亿元")}, id="由X追加投资的…项目日前签约,总投资M"),
+    pytest.param("总投资[15亿元|MONEY]的锂电隔膜项目投资额最大,由[恒远新材料有限公司|ORG]投资建设,达产后年产值[30亿元|MONEY]。",
+                 {inv("恒远新材料有限公司", "15亿元")}, id="总投资M的…项目投资额最大,由X投资建设"),
 ]
 
 
