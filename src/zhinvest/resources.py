@@ -226,9 +226,6 @@ class PlacesResource(_Resource):
     #: Area words whose own name after a place makes a place of its own (重庆 + 两江新区, 郑州市 +
     #: 航空港区), where a development zone's makes one place with it (漳州古雷港经济开发区).
     zone_words_named_apart: Words
-    #: Geographic features (湾 湖 港 岛) that, between a place and a zone word, make one zone's
-    #: name with both, even an area named apart (杭州 + 湾 + 新区 is 杭州湾新区, not 杭州).
-    zone_name_features: Chars
     #: Suffixes of first-level divisions abroad (省 州 县 府 邦 郡): a name of two to five characters
     #: right after a foreign country and ending in one is a place of its own (日本 + 某某县).
     foreign_division_suffixes: Words

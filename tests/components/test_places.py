@@ -268,17 +268,3 @@ def test_a_division_abroad_after_its_country(finder, text, expected):
 def test_siting_verb_is_no_part_of_a_zone_name(finder, text, expected):
     """选址, 扎根, 进驻, 迁入 before an unknown zone name end the name, as 落户 does."""
     assert places(finder, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("嘉兴杭州湾新区引进新项目", ["嘉兴", "杭州湾新区"]),
-        ("企业已在厦门湾新区投产", ["厦门湾新区"]),
-        ("公司落户珠海港新城", ["珠海港新城"]),
-        ("重庆两江新区", ["重庆", "两江新区"]),  # a name of its own: still apart
-    ],
-)
-def test_zone_named_after_a_bay_or_port_of_a_place(finder, text, expected):
-    """A place + 湾/湖/港/岛 + a new area's word is one zone's name (杭州湾新区), not the place."""
-    assert places(finder, text) == expected

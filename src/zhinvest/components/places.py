@@ -46,7 +46,6 @@ class PlaceFinder:
         self.aspect = frozenset(rules["aspect_particles"])
         self.road_directions = tuple(rules["road_directions"])
         self.function_chars = frozenset(self.lex.shared["function_chars"])  # no zone's descriptor holds one
-        self.zone_name_features = frozenset(rules["zone_name_features"])  # 杭州 + 湾 + 新区: one name
 
     @cached_property
     def town(self) -> re.Pattern[str]:
@@ -220,10 +219,8 @@ class PlaceFinder:
     def _extend(self, text: str, start: int, end: int, name: str, raw_starts: set[int]) -> int:
         """The end of the place that starts with the name at ``[start, end)``: a zone word after
         it (徐汇滨江, 长沙经开区), an administrative suffix after a short form (江都 + 市), a
-        short descriptor before a zone word (江都市 + 沿江 + 开发区), also before the word of an area
-        named apart when the descriptor is a bay, lake, port or island named after the place
-        (杭州 + 湾 + 新区); a full name's suffix is left out before a word that begins with it
-        (商丘 + 市场)."""
+        short descriptor before a zone word (江都市 + 沿江 + 开发区); a full name's suffix is left
+        out before a word that begins with it (商丘 + 市场)."""
         zone = self.zone.match(text, end)
         if zone:
             return zone.end()
@@ -249,7 +246,7 @@ class PlaceFinder:
                 break  # 北京南部新区: a direction, not a zone's name
             zone = self.zone.match(text, stop)
             if zone:
-                if self.named_apart.starts_at(text, stop) and not (length == 1 and text[position] in self.zone_name_features):
+                if self.named_apart.starts_at(text, stop):
                     return position  # 重庆 + 两江新区, 宜宾市 + 三江新区: an area named apart is a place of its own
                 return zone.end()  # 江都市 + 沿江 + 开发区, 漳州 + 古雷港 + 经济开发区: one zone
         return position
