@@ -372,6 +372,8 @@ def test_names_held_together(finder, text, expected):
         pytest.param("舟山群岛新区党工委书记出席", ["舟山群岛新区党工委"], id="new-area-party-working-committee"),
         pytest.param("防城港片区管委会与某公司签约", ["防城港片区管委会"], id="zone-area-body-absorbs-its-place"),
         pytest.param("镇党委和政府部门的同志", ["镇党委"], id="bare-town-committee"),
+        pytest.param("新区规划面积80平方公里，党工委副书记王明表示", ["党工委"], id="party-working-committee-without-its-zone"),
+        pytest.param("开发区党工委、管委会高度重视", ["开发区党工委", "管委会"], id="working-committee-and-admin-committee"),
     ],
 )
 def test_government_and_party_bodies(finder, text, expected):
@@ -529,3 +531,28 @@ def test_a_place_and_an_ordinary_trade_name_make_the_short_name(finder, text, ex
 )
 def test_placed_trade_name(finder, name, placed):
     assert finder.placed_trade_name(name) == placed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日前，翠亨高新区新能源材料产业园项目开工",
+        "苏州多宝经开区智能装备产业园项目签约",
+        "临川高新区光电产业园项目落地",
+    ],
+)
+def test_zone_names_are_no_organisations(finder, text):
+    """A zone's name before a facility is a place; nor is a name cut inside its zone word (某某高 + 新区) an ORG."""
+    assert orgs(finder, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该集团欧洲区总裁克劳斯·韦伯表示，新工厂明年投产",
+        "首席执行官彼得·阿特斯介绍了新厂的进展",
+    ],
+)
+def test_listed_short_name_inside_a_transliterated_name_is_no_organisation(finder, text):
+    """A listed company's short name (克劳斯, 阿特斯) joined by · to another part is a person's name."""
+    assert orgs(finder, text) == []

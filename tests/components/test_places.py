@@ -262,3 +262,17 @@ def test_new_areas_by_their_short_names(finder, text, expected):
 )
 def test_a_division_abroad_after_its_country(finder, text, expected):
     assert places(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新项目选址翠亨新区", ["翠亨新区"]),
+        ("该企业扎根多宝工业区已有八年", ["多宝工业区"]),
+        ("研发中心进驻翠亨新区", ["翠亨新区"]),
+        ("工厂整体迁入多宝工业区", ["多宝工业区"]),
+    ],
+)
+def test_siting_verb_is_no_part_of_a_zone_name(finder, text, expected):
+    """选址, 扎根, 进驻, 迁入 before an unknown zone name end the name, as 落户 does."""
+    assert places(finder, text) == expected

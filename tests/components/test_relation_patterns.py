@@ -397,6 +397,23 @@ CASES = [
                  {inv("凯诺医疗集团", "3亿欧元", "临江新区"), loc("凯诺医疗集团", "临江新区")}, id="X宣布,将在L…医药谷投资M"),
     pytest.param("[远景数控|ORG]拟在[安吉县|LOC]智能装备小镇投资[4亿元|MONEY]。",
                  {inv("远景数控", "4亿元", "安吉县"), loc("远景数控", "安吉县")}, id="X拟在L…小镇投资M"),
+    # the investor named with 由, its project's total after a short clause or before a comment
+    pytest.param("由[华晟电子股份有限公司|ORG]追加投资的智能终端项目日前签约,总投资[12亿元|MONEY]。",
+                 {inv("华晟电子股份有限公司", "12亿元")}, id="由X追加投资的…项目日前签约,总投资M"),
+    pytest.param("总投资[15亿元|MONEY]的锂电隔膜项目投资额最大,由[恒远新材料有限公司|ORG]投资建设,达产后年产值[30亿元|MONEY]。",
+                 {inv("恒远新材料有限公司", "15亿元")}, id="总投资M的…项目投资额最大,由X投资建设"),
+    # a clause opened by 并/还 goes on with the subject of the clause before
+    pytest.param("[远山粮油集团有限公司|ORG]日前将集团总部由[临河市|LOC]迁至[秀山新区|LOC],并计划在[秀山新区|LOC]投资[20亿元|MONEY],建设加工基地。",
+                 {inv("远山粮油集团有限公司", "20亿元", "秀山新区"), loc("远山粮油集团有限公司", "秀山新区")}, id="X将总部由A迁至L,并计划在L投资M"),
+    pytest.param("[云帆物流|ORG]在[东港区|LOC]设立华东分拨中心,还将在[东港区|LOC]投资[6亿元|MONEY]。",
+                 {inv("云帆物流", "6亿元", "东港区"), loc("云帆物流", "东港区")}, id="X在L设立…,还将在L投资M"),
+    # a company's spokesman opening a sentence speaks of its project of the sentence before
+    pytest.param("[鼎新材料|ORG]复合材料项目正式落户[临江新区|LOC]。[鼎新材料|ORG]负责人介绍,项目总投资[25亿元|MONEY],分两期建设。",
+                 {inv("鼎新材料", "25亿元", "临江新区"), loc("鼎新材料", "临江新区")}, id="X项目落户L。X负责人介绍,项目总投资M"),
+    pytest.param("[华棱碳材|ORG]年产万吨碳纤维项目签约。[华棱碳材|ORG]总经理王刚介绍,项目计划总投资[18亿元|MONEY]。",
+                 {inv("华棱碳材", "18亿元")}, id="X总经理某某介绍,项目计划总投资M"),
+    pytest.param("[临江新区|LOC]与[鼎新材料有限公司|ORG]签约。[临江新区管委会|ORG]负责人介绍,项目总投资[25亿元|MONEY]。",
+                 set(), id="negative: a government body's spokesman invests nothing"),
 ]
 
 

@@ -44,6 +44,8 @@ _BRACKETED_PLACE = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]")
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几多]{1,8}[家个所]")
 #: What follows an outlet on a source line: a date (某某日报 2018-04-20 09:28).
 _DATE_AFTER = re.compile(r"[ \t]{0,4}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+#: The dots that join the parts of a transliterated name (克劳斯·施耐德).
+_NAME_DOTS = ("·", "•")
 #: Characters of a trade name (字号).
 _NAME_CORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
@@ -167,12 +169,24 @@ class OrganisationFinder:
 
     def _is_name(self, text: str, start: int, end: int) -> bool:
         """What no rule may output: a legal form or generic word alone (公司, 企业), a count of
-        companies (179家附属公司), and an outlet heading a source line (某某日报 2021-03-25 09:28)."""
+        companies (179家附属公司), a zone's name or one cut inside its zone word (某某经开区, 某某高 +
+        新区), and an outlet heading a source line (某某日报 2021-03-25 09:28)."""
         name = text[start:end]
         if name in self.legal_forms or name in self.generic or _COUNTED.match(name):
             return False
+        if self._cuts_a_zone_word(text, end) or name.endswith(self._zone_words):
+            return False  # 某某高 + 新区, 某某经开区: a zone's name, whole or cut, is a place
         line_start = text.rfind("\n", 0, start) + 1
         return not (self.source_line_head.fullmatch(text[line_start:start]) and _DATE_AFTER.match(text, end))
+
+    @cached_property
+    def _zone_words(self) -> tuple[str, ...]:
+        return tuple(self.lex.places["place_suffix_patterns"])
+
+    def _cuts_a_zone_word(self, text: str, end: int) -> bool:
+        """Whether a zone word (高新区, 开发区) begins before ``end`` and runs past it: a name
+        that ends there is a zone's name cut short (某某高 + 新区), no organisation."""
+        return any(0 < end - at < len(word) and text.startswith(word, at) for word in self._zone_words for at in range(end - len(word) + 1, end))
 
     @cached_property
     def source_line_head(self) -> re.Pattern[str]:
@@ -207,11 +221,14 @@ class OrganisationFinder:
         return _automaton(load_resource("listed_companies")["names"])
 
     def _listed(self, text: str) -> list[tuple[int, int]]:
-        """Listed companies by their short names (证券简称), where the name does not cut a word."""
+        """Listed companies by their short names (证券简称), where the name does not cut a word
+        and is no part of a transliterated person's name (某某·施耐德)."""
         return [
             (s, e)
             for s, e, _ in longest_matches(self.listed_companies, text)
             if not self._inside_word(text, s, e)
+            and not text.startswith(_NAME_DOTS, e)
+            and not text.endswith(_NAME_DOTS, 0, s)
             and not text.startswith(self.field_nouns, e)
             and not text.startswith(self.place_endings, e)
             and not self._ordinary_phrase(text[s:e])  # 创新医疗 (a listed name) in 创新医疗器械: two ordinary words
