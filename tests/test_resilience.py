@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import zhinvest
 from zhinvest import numbers as numbers_module
@@ -528,6 +528,7 @@ def rules_pipeline() -> Pipeline:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(HTML)
+@example("总&#99999999;十<p>～十㎡")  # found by hypothesis: an 8-digit reference, a range across a paragraph break
 def test_html_through_the_pipeline_gives_entities_that_map_back(rules_pipeline, text):
     document = rules_pipeline(text)
     article = read(text)

@@ -150,7 +150,7 @@ class Lexicon:
     @cached_property
     def money_span(self) -> re.Pattern[str]:
         """A whole MONEY span: a number and an optional currency (``4898亿元``, ``5000亿``)."""
-        return re.compile(rf"\A(?P<number>.+?)\s?(?P<currency>{self.currency})?\Z")
+        return re.compile(rf"\A(?P<number>.+?)[^\S\n]?(?P<currency>{self.currency})?\Z")
 
     @cached_property
     def vague_money_span(self) -> re.Pattern[str]:
@@ -164,23 +164,23 @@ class Lexicon:
     @cached_property
     def range_bound_after(self) -> re.Pattern[str]:
         """What follows a range's first bound: separator, second numeral, currency (``到5亿元``)."""
-        return re.compile(rf"\s?{self.range_separator}\s?(?P<number>{self.numeral})\s?(?P<currency>{self.currency})?")
+        return re.compile(rf"[^\S\n]?{self.range_separator}[^\S\n]?(?P<number>{self.numeral})[^\S\n]?(?P<currency>{self.currency})?")
 
     @cached_property
     def range_head_before(self) -> re.Pattern[str]:
         """A separator ending the text before a span: the span may be a range's second bound."""
-        return re.compile(rf"{self.range_separator}\s?\Z")
+        return re.compile(rf"{self.range_separator}[^\S\n]?\Z")
 
     @cached_property
     def range_numeral_before(self) -> re.Pattern[str]:
         """A numeral and a separator ending the text before a span (``3到``): the span is a
         range's second bound."""
-        return re.compile(rf"{self.numeral}\s?(?:{self.currency})?\s?{self.range_separator}\s?\Z")
+        return re.compile(rf"{self.numeral}[^\S\n]?(?:{self.currency})?[^\S\n]?{self.range_separator}[^\S\n]?\Z")
 
     @cached_property
     def area_span(self) -> re.Pattern[str]:
         """A whole AREA span: a number and an area unit (``1500万方``)."""
-        return re.compile(rf"\A(?P<number>.+?)\s?(?P<unit>{self.area_unit})\Z")
+        return re.compile(rf"\A(?P<number>.+?)[^\S\n]?(?P<unit>{self.area_unit})\Z")
 
     @cached_property
     def adverb_over_verb_patterns(self) -> tuple[tuple[str, re.Pattern[str], str], ...]:

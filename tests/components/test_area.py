@@ -22,6 +22,8 @@ def finder():
         ("只有1000平米的研发空间", [("1000平米", Decimal("1000"), "exact")]),
         ("建筑面积10—20万平方米", [("10", Decimal("100000"), "at_least"), ("20万平方米", Decimal("200000"), "under")]),
         ("徐汇区打造10万方人工智能产业集聚区", [("10万方", Decimal("100000"), "exact")]),
+        # a range does not run over a line break: the line before ends with a bare numeral
+        ("占地约十\n～十五亩", [("十五亩", Decimal("10000"), "exact")]),
     ],
 )
 def test_area_cases(finder, text, expected):

@@ -71,6 +71,7 @@ def test_money_cases(finder, text, expected):
         "人口达2亿，市场广阔",
         "形成百万级用户",
         "上午十点五十分签约",
+        "投资5\n亿元",  # a line break ends the amount: no unit on the next line
     ],
 )
 def test_not_money(finder, text):

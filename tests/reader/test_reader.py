@@ -48,6 +48,18 @@ def test_entities_in_html_map_to_their_reference():
     assert article.source_text[s:e] == "&amp;"
 
 
+@pytest.mark.parametrize("reference", ["&#99999999;", "&#x1100000;", "&#" + "9" * 5000 + ";"])
+def test_a_numeric_reference_to_no_character_is_one_replacement_character(reference):
+    """As HTML parsers read it: every digit belongs to the reference, which stands for U+FFFD."""
+    source = f"<p>甲{reference}乙公司投资5亿元</p>"
+    article = read(source)
+    assert article.text == "甲\ufffd乙公司投资5亿元"
+    s, e = article.source_span(1, 2)
+    assert article.source_text[s:e] == reference
+    s, e = article.source_span(2, 3)
+    assert article.source_text[s:e] == "乙"
+
+
 def test_traditional_becomes_simplified_with_one_to_one_offsets():
     source = "蔚能(上海)電池科技有限公司擬投資50億元入駐嘉定區"
     article = read(source)

@@ -42,7 +42,7 @@ class AreaFinder:
     def pattern(self) -> re.Pattern[str]:
         lex = self.lex
         return re.compile(
-            rf"(?P<n1>{lex.numeral})(?:\s?{lex.range_separator}\s?(?P<n2>{lex.numeral}))?\s?(?P<unit>{lex.area_unit})"
+            rf"(?P<n1>{lex.numeral})(?:[^\S\n]?{lex.range_separator}[^\S\n]?(?P<n2>{lex.numeral}))?[^\S\n]?(?P<unit>{lex.area_unit})"
         )
 
     def find(self, text: str) -> list[Mention]:

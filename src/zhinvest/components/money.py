@@ -51,8 +51,8 @@ class MoneyFinder:
     def amount(self) -> re.Pattern[str]:
         lex = self.lex
         return re.compile(
-            rf"(?P<n1>{lex.numeral})(?:\s?{lex.range_separator}\s?(?P<n2>{lex.numeral}))?"
-            rf"\s?(?P<cur>{lex.currency})(?![{re.escape(lex.not_currency_after_yuan)}])"
+            rf"(?P<n1>{lex.numeral})(?:[^\S\n]?{lex.range_separator}[^\S\n]?(?P<n2>{lex.numeral}))?"
+            rf"[^\S\n]?(?P<cur>{lex.currency})(?![{re.escape(lex.not_currency_after_yuan)}])"
         )
 
     @cached_property

@@ -156,7 +156,10 @@ def _approximate(string: str, stream: AlignedText, cursor: int) -> AlignedText:
     return AlignedText(string, array("q", [at] * len(string)), array("q", [at + 1] * len(string)))
 
 
-_MARKUP = re.compile(r"<!--|<(/?)([a-zA-Z][a-zA-Z0-9]*)|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?|\r\n")
+#: A numeric reference takes all its digits, as HTML parsers do (``&#99999999;`` is one U+FFFD).
+_MARKUP = re.compile(r"<!--|<(/?)([a-zA-Z][a-zA-Z0-9]*)|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});?|\r\n")
+#: The longest numeric reference to a code point (``&#1114111``, ``&#x10FFFF``); a longer one names none.
+_LONGEST_NUMERIC_REFERENCE = 10
 
 
 def _visible_stream(markup: str, offset: int) -> AlignedText:
@@ -202,7 +205,8 @@ def _visible_stream(markup: str, offset: int) -> AlignedText:
             ends.append(offset + match.end())
             position = match.end()
         else:
-            decoded = html_lib.unescape(token)
+            too_long = token.startswith("&#") and len(token.rstrip(";")) > _LONGEST_NUMERIC_REFERENCE
+            decoded = "\ufffd" if too_long else html_lib.unescape(token)  # unescape would parse every digit
             if decoded == token:
                 keep(match.start(), match.end())
             else:
