@@ -22,22 +22,12 @@ from zhinvest.evaluation import below_floors, evaluate_gold_set, read_floors, re
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOORS = Path(__file__).with_name("floors.json")
+#: invented passages (probes/README.md): the -test halves are never looked at while writing rules
+PROBE_SETS = ("probe", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 GOLD_SETS = {
     "seeds": ROOT / "annotations",
     "dev": ROOT.parent / "shared" / "dev",
-    # invented passages (probes/README.md): the -test halves are never looked at while writing rules
-    "probe-dev": ROOT / "probes" / "probe-dev",
-    "probe-test": ROOT / "probes" / "probe-test",
-    "fresh-dev": ROOT / "probes" / "fresh-dev",
-    "fresh-test": ROOT / "probes" / "fresh-test",
-    "fresh2-dev": ROOT / "probes" / "fresh2-dev",
-    "fresh2-test": ROOT / "probes" / "fresh2-test",
-    "fresh3-dev": ROOT / "probes" / "fresh3-dev",
-    "fresh3-test": ROOT / "probes" / "fresh3-test",
-    "fresh4-dev": ROOT / "probes" / "fresh4-dev",
-    "fresh4-test": ROOT / "probes" / "fresh4-test",
-    "fresh5-dev": ROOT / "probes" / "fresh5-dev",
-    "fresh5-test": ROOT / "probes" / "fresh5-test",
+    **{f"{name}-{half}": ROOT / "probes" / f"{name}-{half}" for name in PROBE_SETS for half in ("dev", "test")},
 }
 
 

@@ -1056,24 +1056,19 @@ class OrganisationFinder:
         """The trade name (字号) of a registered name: without its legal form, a bracketed place,
         industry words and leading places (江苏某某工业科技股份有限公司 → 某某); None when the
         name has no legal form or the rest is too short, an ordinary word or a place."""
-        form = self.legal_form_list.ending_at(name, len(name))
-        if form is None:
+        span = self._trade_span(name)
+        if span is None:
             return None
-        end = self._industry_start(name, len(name) - len(form))
-        start = 0
-        while (step := next((len(p) for p in _prefixes(name, start, 8) if p in self.lex.place_names), 0)) and end - start - step >= 2:
-            start += step
-        trade = name[start:end]
+        trade = name[span[0] : span[1]]
         if not 2 <= len(trade) <= 4 or not all(_NAME_CORE.match(c) for c in trade):
             return None
         if trade in self.lex.common_words or trade in self.lex.place_names or trade in self.generic:
             return None
         return trade
 
-    def placed_trade_name(self, name: str) -> str | None:
-        """The short name of a registered name whose trade name is an ordinary word: the trade
-        name with its leading place (青海某某 for 青海某某新能源科技有限公司 where 某某 is a word
-        such as 时代 or 黄金), for the trade name alone would be no name. None otherwise."""
+    def _trade_span(self, name: str) -> tuple[int, int] | None:
+        """Where the trade name of a registered name stands: after its leading places, before
+        its industry words and legal form; None when the name has no legal form."""
         form = self.legal_form_list.ending_at(name, len(name))
         if form is None:
             return None
@@ -1081,6 +1076,16 @@ class OrganisationFinder:
         start = 0
         while (step := next((len(p) for p in _prefixes(name, start, 8) if p in self.lex.place_names), 0)) and end - start - step >= 2:
             start += step
+        return start, end
+
+    def placed_trade_name(self, name: str) -> str | None:
+        """The short name of a registered name whose trade name is an ordinary word: the trade
+        name with its leading place (青海某某 for 青海某某新能源科技有限公司 where 某某 is a word
+        such as 时代 or 黄金), for the trade name alone would be no name. None otherwise."""
+        span = self._trade_span(name)
+        if span is None:
+            return None
+        start, end = span
         trade = name[start:end]
         if not start or not 2 <= len(trade) <= 4 or trade not in self.lex.common_words or trade in self.generic:
             return None
